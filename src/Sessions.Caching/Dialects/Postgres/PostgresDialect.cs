@@ -1,0 +1,109 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using Sessions.Caching.Configuration;
+
+namespace Sessions.Caching.Dialects.Postgres;
+
+/// <summary>PostgreSQL sibling of the SQL Server table: same columns and semantics, native types.</summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    public const string DefaultSchemaName = "public";
+
+    private readonly string _connectionString;
+
+    public PostgresDialect(RelationalCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connectionString = options.ConnectionString ?? throw new ArgumentException("A connection string is required.", nameof(options));
+        SchemaName = options.SchemaName ?? DefaultSchemaName;
+        TableName = options.TableName;
+        QualifiedTableName = $"{QuoteName(SchemaName)}.{QuoteName(TableName)}";
+        Statements = BuildStatements(QualifiedTableName, SchemaName, TableName);
+    }
+
+    public override string StoreName => "postgres";
+
+    public override string QualifiedTableName { get; }
+
+    public string SchemaName { get; }
+
+    public string TableName { get; }
+
+    internal override DialectStatements Statements { get; }
+
+    internal static string QuoteName(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    internal override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
+
+    // 42P01 undefined_table; 3F000 invalid_schema_name (a schema that was never created).
+    internal override bool IsMissingTable(DbException error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName };
+
+    // ON CONFLICT makes the upsert atomic; only a deadlock between multi-row sweeps and writes remains.
+    internal override bool IsWriteConflict(DbException error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation };
+
+    internal override DbParameter IdParameter(string key) =>
+        new NpgsqlParameter("Id", NpgsqlDbType.Text) { Value = key, Size = key.Length };
+
+    internal override DbParameter ValueParameter(byte[] value) =>
+        new NpgsqlParameter("Value", NpgsqlDbType.Bytea) { Value = value, Size = value.Length };
+
+    internal override DbParameter TimeParameter(string name, DateTimeOffset? value) =>
+        new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = value is { } v ? v.ToUniversalTime() : DBNull.Value };
+
+    internal override DbParameter SecondsParameter(string name, long? value) =>
+        new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = value is { } v ? v : DBNull.Value };
+
+    private static DialectStatements BuildStatements(string table, string schema, string tableName)
+    {
+        // LEAST ignores NULL, so a row without an absolute cap simply slides.
+        const string slidExpiry =
+            "\"ExpiresAtTime\" = LEAST(@UtcNow + \"SlidingExpirationInSeconds\" * INTERVAL '1 second', \"AbsoluteExpiration\")";
+        const string liveSliding =
+            "\"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\" AND \"SlidingExpirationInSeconds\" IS NOT NULL";
+        var refresh = $"UPDATE {table} SET {slidExpiry} WHERE {liveSliding}";
+
+        // One statement, one round trip: the CTE slides and returns a sliding row; the second branch
+        // returns a non-sliding row, which the CTE never touches, so the branches cannot overlap.
+        var get =
+            $"WITH slid AS ({refresh} RETURNING \"Value\") " +
+            "SELECT \"Value\" FROM slid " +
+            "UNION ALL " +
+            $"SELECT \"Value\" FROM {table} WHERE \"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\" AND \"SlidingExpirationInSeconds\" IS NULL";
+
+        var set =
+            $"INSERT INTO {table} (\"Id\", \"Value\", \"ExpiresAtTime\", \"SlidingExpirationInSeconds\", \"AbsoluteExpiration\") " +
+            "VALUES (@Id, @Value, @ExpiresAtTime, @SlidingExpirationInSeconds, @AbsoluteExpiration) " +
+            "ON CONFLICT (\"Id\") DO UPDATE SET \"Value\" = EXCLUDED.\"Value\", \"ExpiresAtTime\" = EXCLUDED.\"ExpiresAtTime\", " +
+            "\"SlidingExpirationInSeconds\" = EXCLUDED.\"SlidingExpirationInSeconds\", \"AbsoluteExpiration\" = EXCLUDED.\"AbsoluteExpiration\"";
+
+        var create = new List<string>();
+        if (!string.Equals(schema, DefaultSchemaName, StringComparison.Ordinal))
+        {
+            // Skipped for "public": CREATE SCHEMA checks the database CREATE privilege even when the schema exists.
+            create.Add($"CREATE SCHEMA IF NOT EXISTS {QuoteName(schema)}");
+        }
+
+        // "C" collation compares bytes, so keys are case sensitive like the SQL Server table's _CS_ collation.
+        create.Add(
+            $"CREATE TABLE IF NOT EXISTS {table} (" +
+            "\"Id\" text COLLATE \"C\" NOT NULL PRIMARY KEY, " +
+            "\"Value\" bytea NOT NULL, " +
+            "\"ExpiresAtTime\" timestamptz NOT NULL, " +
+            "\"SlidingExpirationInSeconds\" bigint NULL, " +
+            "\"AbsoluteExpiration\" timestamptz NULL)");
+
+        // Index names are per schema in PostgreSQL, so the table name is part of it.
+        create.Add($"CREATE INDEX IF NOT EXISTS {QuoteName(tableName + "_ExpiresAtTime")} ON {table} (\"ExpiresAtTime\")");
+
+        return new DialectStatements(
+            GetAndSlide: get,
+            Refresh: refresh,
+            Set: set,
+            Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id",
+            DeleteExpired: $"DELETE FROM {table} WHERE @UtcNow > \"ExpiresAtTime\"",
+            CreateTable: create);
+    }
+}

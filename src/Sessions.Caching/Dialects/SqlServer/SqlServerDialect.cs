@@ -1,0 +1,123 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Sessions.Caching.Configuration;
+using Sessions.Caching.Core;
+
+namespace Sessions.Caching.Dialects.SqlServer;
+
+/// <summary>
+/// SQL Server, on exactly the table <c>dotnet sql-cache create</c> makes, so rows interoperate with
+/// Microsoft.Extensions.Caching.SqlServer. Written for SQL Server itself; no engine-specific branches.
+/// </summary>
+public sealed class SqlServerDialect : SqlDialect
+{
+    public const string DefaultSchemaName = "dbo";
+
+    // Deadlock victim, and the two duplicate-key errors a racing INSERT can hit.
+    private static readonly int[] WriteConflictNumbers = [1205, 2601, 2627];
+
+    private readonly string _connectionString;
+
+    public SqlServerDialect(RelationalCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connectionString = options.ConnectionString ?? throw new ArgumentException("A connection string is required.", nameof(options));
+        SchemaName = options.SchemaName ?? DefaultSchemaName;
+        TableName = options.TableName;
+        QualifiedTableName = $"{QuoteName(SchemaName)}.{QuoteName(TableName)}";
+        Statements = BuildStatements(QualifiedTableName, SchemaName);
+    }
+
+    public override string StoreName => "sqlserver";
+
+    public override string QualifiedTableName { get; }
+
+    public string SchemaName { get; }
+
+    public string TableName { get; }
+
+    internal override DialectStatements Statements { get; }
+
+    /// <summary>Bracket-quotes a name the way QUOTENAME does: a closing bracket is doubled.</summary>
+    internal static string QuoteName(string name) => "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]";
+
+    internal static string UnicodeLiteral(string text) => "N'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    internal override DbConnection CreateConnection() => new SqlConnection(_connectionString);
+
+    // 208 "Invalid object name" covers a missing table and a missing schema alike.
+    internal override bool IsMissingTable(DbException error) => error is SqlException { Number: 208 };
+
+    internal override bool IsWriteConflict(DbException error) =>
+        error is SqlException sql && WriteConflictNumbers.Contains(sql.Number);
+
+    internal override DbParameter IdParameter(string key) =>
+        new SqlParameter("@Id", SqlDbType.NVarChar, CacheKeyRules.MaxKeyLength) { Value = key };
+
+    // -1 is varbinary(max): a sized varbinary(n) would truncate large values.
+    internal override DbParameter ValueParameter(byte[] value) =>
+        new SqlParameter("@Value", SqlDbType.VarBinary, -1) { Value = value };
+
+    internal override DbParameter TimeParameter(string name, DateTimeOffset? value) =>
+        new SqlParameter("@" + name, SqlDbType.DateTimeOffset) { Scale = 7, Value = value is { } v ? v : DBNull.Value };
+
+    internal override DbParameter SecondsParameter(string name, long? value) =>
+        new SqlParameter("@" + name, SqlDbType.BigInt) { Value = value is { } v ? v : DBNull.Value };
+
+    private static DialectStatements BuildStatements(string table, string schema)
+    {
+        // DATEADD takes an int; the column is bigint because the official table says so.
+        const string slid = "DATEADD(SECOND, CONVERT(int, SlidingExpirationInSeconds), @UtcNow)";
+        var slide =
+            $"UPDATE {table} SET ExpiresAtTime = CASE WHEN AbsoluteExpiration IS NOT NULL AND AbsoluteExpiration < {slid} " +
+            $"THEN AbsoluteExpiration ELSE {slid} END " +
+            "WHERE Id = @Id AND @UtcNow <= ExpiresAtTime AND SlidingExpirationInSeconds IS NOT NULL;";
+
+        // The UPDATE ... IF (@@ROWCOUNT = 0) INSERT upsert (MERGE is avoided: it has its own race
+        // conditions and some T-SQL engines lack it). UPDLOCK+HOLDLOCK inside one transaction keeps
+        // the key range locked until the INSERT, so two first writers of one key queue instead of
+        // colliding; the cache still retries a duplicate-key error for engines that ignore the hints.
+        var set =
+            "SET XACT_ABORT ON; BEGIN TRANSACTION; " +
+            $"UPDATE {table} WITH (UPDLOCK, HOLDLOCK) SET Value = @Value, ExpiresAtTime = @ExpiresAtTime, " +
+            "SlidingExpirationInSeconds = @SlidingExpirationInSeconds, AbsoluteExpiration = @AbsoluteExpiration " +
+            "WHERE Id = @Id; " +
+            "IF (@@ROWCOUNT = 0) " +
+            "BEGIN " +
+            $"INSERT INTO {table} (Id, Value, ExpiresAtTime, SlidingExpirationInSeconds, AbsoluteExpiration) " +
+            "VALUES (@Id, @Value, @ExpiresAtTime, @SlidingExpirationInSeconds, @AbsoluteExpiration); " +
+            "END; " +
+            "COMMIT TRANSACTION;";
+
+        var create = new List<string>();
+        if (!string.Equals(schema, DefaultSchemaName, StringComparison.OrdinalIgnoreCase))
+        {
+            // CREATE SCHEMA must be alone in its batch, hence the dynamic EXEC.
+            create.Add(
+                $"IF SCHEMA_ID({UnicodeLiteral(schema)}) IS NULL " +
+                $"EXEC({UnicodeLiteral("CREATE SCHEMA " + QuoteName(schema))});");
+        }
+
+        create.Add(
+            $"IF OBJECT_ID({UnicodeLiteral(table)}, N'U') IS NULL " +
+            "BEGIN " +
+            $"CREATE TABLE {table} (" +
+            "Id nvarchar(449) COLLATE SQL_Latin1_General_CP1_CS_AS NOT NULL, " +
+            "Value varbinary(MAX) NOT NULL, " +
+            "ExpiresAtTime datetimeoffset(7) NOT NULL, " +
+            "SlidingExpirationInSeconds bigint NULL, " +
+            "AbsoluteExpiration datetimeoffset(7) NULL, " +
+            "PRIMARY KEY (Id)); " +
+            $"CREATE NONCLUSTERED INDEX Index_ExpiresAtTime ON {table} (ExpiresAtTime); " +
+            "END;");
+
+        return new DialectStatements(
+            GetAndSlide: slide + $" SELECT Value FROM {table} WHERE Id = @Id AND @UtcNow <= ExpiresAtTime;",
+            Refresh: slide,
+            Set: set,
+            Remove: $"DELETE FROM {table} WHERE Id = @Id;",
+            DeleteExpired: $"DELETE FROM {table} WHERE @UtcNow > ExpiresAtTime;",
+            CreateTable: create);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Sessions.Caching.Configuration;
+
+namespace Sessions.Caching.Dialects.Sqlite;
+
+/// <summary>
+/// SQLite sibling of the SQL Server table, for single-machine use and tests. Times are stored as
+/// INTEGER UTC ticks: exact to 100 ns like datetimeoffset(7), and ordered numerically.
+/// SQLite has no schemas; <see cref="RelationalCacheOptions.SchemaName"/> is ignored.
+/// </summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    private readonly string _connectionString;
+
+    public SqliteDialect(RelationalCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connectionString = options.ConnectionString ?? throw new ArgumentException("A connection string is required.", nameof(options));
+        TableName = options.TableName;
+        QualifiedTableName = QuoteName(TableName);
+        Statements = BuildStatements(QualifiedTableName, TableName);
+        DataSource = new SqliteConnectionStringBuilder(_connectionString).DataSource;
+        EnsureDirectoryExists(DataSource);
+    }
+
+    public override string StoreName => "sqlite";
+
+    public override string QualifiedTableName { get; }
+
+    public string TableName { get; }
+
+    /// <summary>The database file, as named in the connection string.</summary>
+    public string DataSource { get; }
+
+    internal override DialectStatements Statements { get; }
+
+    internal static string QuoteName(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    internal override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+
+    internal override bool IsMissingTable(DbException error) =>
+        error is SqliteException { SqliteErrorCode: 1 } sqlite &&
+        sqlite.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase);
+
+    internal override DbParameter IdParameter(string key) =>
+        new SqliteParameter("@Id", SqliteType.Text) { Value = key, Size = key.Length };
+
+    internal override DbParameter ValueParameter(byte[] value) =>
+        new SqliteParameter("@Value", SqliteType.Blob) { Value = value, Size = value.Length };
+
+    internal override DbParameter TimeParameter(string name, DateTimeOffset? value) =>
+        new SqliteParameter("@" + name, SqliteType.Integer) { Value = value is { } v ? v.UtcTicks : DBNull.Value };
+
+    internal override DbParameter SecondsParameter(string name, long? value) =>
+        new SqliteParameter("@" + name, SqliteType.Integer) { Value = value is { } v ? v : DBNull.Value };
+
+    private static void EnsureDirectoryExists(string dataSource)
+    {
+        // In-memory and URI data sources have no directory to make.
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ||
+            dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    private static DialectStatements BuildStatements(string table, string tableName)
+    {
+        // Scalar MIN returns NULL if any argument is NULL, hence the COALESCE to "no cap".
+        const string slid =
+            "\"ExpiresAtTime\" = MIN(@UtcNow + \"SlidingExpirationInSeconds\" * 10000000, " +
+            "COALESCE(\"AbsoluteExpiration\", 9223372036854775807))";
+        var refresh =
+            $"UPDATE {table} SET {slid} " +
+            "WHERE \"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\" AND \"SlidingExpirationInSeconds\" IS NOT NULL;";
+
+        // Two statements in one command: SQLite runs in-process, so this is still one call.
+        var get = refresh + $" SELECT \"Value\" FROM {table} WHERE \"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\";";
+
+        var set =
+            $"INSERT INTO {table} (\"Id\", \"Value\", \"ExpiresAtTime\", \"SlidingExpirationInSeconds\", \"AbsoluteExpiration\") " +
+            "VALUES (@Id, @Value, @ExpiresAtTime, @SlidingExpirationInSeconds, @AbsoluteExpiration) " +
+            "ON CONFLICT (\"Id\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"ExpiresAtTime\" = excluded.\"ExpiresAtTime\", " +
+            "\"SlidingExpirationInSeconds\" = excluded.\"SlidingExpirationInSeconds\", \"AbsoluteExpiration\" = excluded.\"AbsoluteExpiration\";";
+
+        var create = new List<string>
+        {
+            // WAL lets readers run beside the single writer and persists in the file; concurrent
+            // writers wait for the lock (Microsoft.Data.Sqlite retries SQLITE_BUSY up to the command timeout).
+            "PRAGMA journal_mode = WAL;",
+            $"CREATE TABLE IF NOT EXISTS {table} (" +
+            "\"Id\" TEXT NOT NULL COLLATE BINARY PRIMARY KEY, " +
+            "\"Value\" BLOB NOT NULL, " +
+            "\"ExpiresAtTime\" INTEGER NOT NULL, " +
+            "\"SlidingExpirationInSeconds\" INTEGER NULL, " +
+            "\"AbsoluteExpiration\" INTEGER NULL);",
+            $"CREATE INDEX IF NOT EXISTS {QuoteName(tableName + "_ExpiresAtTime")} ON {table} (\"ExpiresAtTime\");",
+        };
+
+        return new DialectStatements(
+            GetAndSlide: get,
+            Refresh: refresh,
+            Set: set,
+            Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id;",
+            DeleteExpired: $"DELETE FROM {table} WHERE @UtcNow > \"ExpiresAtTime\";",
+            CreateTable: create);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Sessions.Caching.Provisioning;
+
+/// <summary>The session table does not exist and the cache was not allowed to create it.</summary>
+public sealed class SessionTableMissingException : InvalidOperationException
+{
+    public const string SchemaCreateCommand = "dotnet run --project src/SessionsServer -- schema create";
+    public const string CreateTableSetting = "Sessions:CreateTable=true";
+
+    public SessionTableMissingException(string qualifiedTableName, string storeName, Exception? innerException = null)
+        : base(
+            $"The session table {qualifiedTableName} does not exist in the {storeName} store. " +
+            $"Create it with `{SchemaCreateCommand}`, or set `{CreateTableSetting}` to let the server create it on first use.",
+            innerException)
+    {
+        QualifiedTableName = qualifiedTableName;
+        StoreName = storeName;
+    }
+
+    public string QualifiedTableName { get; }
+
+    public string StoreName { get; }
+}

@@ -1,0 +1,150 @@
+using System.Data.Common;
+using Sessions.Caching.Diagnostics;
+using Sessions.Caching.Provisioning;
+
+namespace Sessions.Caching;
+
+// Each operation is written once as an async method taking useAsync. With useAsync false it only
+// calls the drivers' synchronous ADO.NET APIs, so the ValueTask is already complete when the sync
+// wrapper reads it: no blocking on asynchronous work, hence no sync-over-async deadlock.
+public sealed partial class RelationalDistributedCache
+{
+    // A write that lost a race (duplicate key, deadlock victim) succeeds on the next attempt.
+    private const int MaxWriteAttempts = 3;
+
+    private delegate ValueTask<T> CommandRunner<T>(DbCommand command, bool useAsync, CancellationToken token);
+
+    private static T RunSynchronously<T>(ValueTask<T> pending) =>
+        pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+
+    private static async ValueTask<int> NonQueryAsync(DbCommand command, bool useAsync, CancellationToken token) =>
+        useAsync ? await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) : command.ExecuteNonQuery();
+
+    private static async ValueTask<byte[]?> ReadValueAsync(DbCommand command, bool useAsync, CancellationToken token)
+    {
+        var reader = useAsync ? await command.ExecuteReaderAsync(token).ConfigureAwait(false) : command.ExecuteReader();
+        try
+        {
+            var found = useAsync ? await reader.ReadAsync(token).ConfigureAwait(false) : reader.Read();
+            return found ? reader.GetFieldValue<byte[]>(0) : null;
+        }
+        finally
+        {
+            await DisposeAsync(reader, useAsync).ConfigureAwait(false);
+        }
+    }
+
+    private static ValueTask DisposeAsync(IAsyncDisposable resource, bool useAsync)
+    {
+        if (useAsync)
+        {
+            return resource.DisposeAsync();
+        }
+
+        ((IDisposable)resource).Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask<T> ExecuteAsync<T>(
+        string operation, Action<DbCommand> prepare, CommandRunner<T> run, bool useAsync, CancellationToken token)
+    {
+        await EnsureTableAsync(useAsync, token).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ExecuteOnceAsync(operation, prepare, run, useAsync, token).ConfigureAwait(false);
+            }
+            catch (DbException error) when (_dialect.IsMissingTable(error))
+            {
+                throw new SessionTableMissingException(QualifiedTableName, StoreName, error);
+            }
+            catch (DbException error) when (attempt < MaxWriteAttempts && _dialect.IsWriteConflict(error))
+            {
+                Log.WriteRetried(_logger, QualifiedTableName, StoreName, attempt, error);
+            }
+        }
+    }
+
+    private async ValueTask<T> ExecuteOnceAsync<T>(
+        string operation, Action<DbCommand> prepare, CommandRunner<T> run, bool useAsync, CancellationToken token)
+    {
+        var connection = _dialect.CreateConnection();
+        try
+        {
+            if (useAsync)
+            {
+                await connection.OpenAsync(token).ConfigureAwait(false);
+            }
+            else
+            {
+                connection.Open();
+            }
+
+            var command = connection.CreateCommand();
+            try
+            {
+                prepare(command);
+                Metrics.CommandExecuted(StoreName, operation);
+                return await run(command, useAsync, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                await DisposeAsync(command, useAsync).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await DisposeAsync(connection, useAsync).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask EnsureTableAsync(bool useAsync, CancellationToken token)
+    {
+        if (!_options.CreateTable || _tableEnsured)
+        {
+            return;
+        }
+
+        if (useAsync)
+        {
+            await _provisionGate.WaitAsync(token).ConfigureAwait(false);
+        }
+        else
+        {
+            _provisionGate.Wait(token);
+        }
+
+        try
+        {
+            // Another caller may have provisioned while this one waited for the gate.
+            if (!_tableEnsured)
+            {
+                await ProvisionAsync(useAsync, token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _provisionGate.Release();
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<string>> ProvisionAsync(bool useAsync, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        var statements = _dialect.Statements.CreateTable;
+        foreach (var statement in statements)
+        {
+            await ExecuteOnceAsync(
+                StoreOperation.Provision,
+                command => command.CommandText = statement,
+                NonQueryAsync,
+                useAsync,
+                token).ConfigureAwait(false);
+        }
+
+        _tableEnsured = true;
+        Log.TableProvisioned(_logger, QualifiedTableName, StoreName, statements.Count);
+        return statements;
+    }
+}

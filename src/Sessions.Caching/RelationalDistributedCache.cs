@@ -1,0 +1,167 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sessions.Caching.Configuration;
+using Sessions.Caching.Core;
+using Sessions.Caching.Diagnostics;
+using Sessions.Caching.Dialects;
+using Sessions.Caching.Sweeping;
+
+namespace Sessions.Caching;
+
+/// <summary>
+/// <see cref="IDistributedCache"/> over one relational table, interoperable with
+/// Microsoft.Extensions.Caching.SqlServer on SQL Server. The dialect supplies SQL text, connections
+/// and parameter types; this class owns validation, expiry arithmetic, sweeping and metrics.
+/// Every operation is one command (one round trip).
+/// </summary>
+public sealed partial class RelationalDistributedCache : IDistributedCache, IDisposable
+{
+    private readonly SqlDialect _dialect;
+    private readonly RelationalCacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ExpiredItemsSweeper _sweeper;
+    private readonly SemaphoreSlim _provisionGate = new(1, 1);
+    private volatile bool _tableEnsured;
+
+    public RelationalDistributedCache(
+        SqlDialect dialect,
+        RelationalCacheOptions options,
+        TimeProvider? timeProvider = null,
+        ILogger<RelationalDistributedCache>? logger = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(options);
+        RelationalCacheOptionsValidator.ThrowIfInvalid(options);
+
+        _dialect = dialect;
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        Metrics = new SessionStoreMetrics(meterFactory);
+        _sweeper = new ExpiredItemsSweeper(
+            DeleteExpiredItemsAsync, _time, options.ExpiredItemsDeletionInterval, _logger, QualifiedTableName, StoreName);
+    }
+
+    /// <summary>"sqlserver", "postgres" or "sqlite".</summary>
+    public string StoreName => _dialect.StoreName;
+
+    /// <summary>The table as the store's SQL names it, for messages.</summary>
+    public string QualifiedTableName => _dialect.QualifiedTableName;
+
+    /// <summary>Meter "Sessions.Caching" with the counter "sessions.store.commands".</summary>
+    public SessionStoreMetrics Metrics { get; }
+
+    internal SqlDialect Dialect => _dialect;
+
+    internal Task BackgroundSweep => _sweeper.BackgroundSweep;
+
+    public byte[]? Get(string key) => RunSynchronously(GetCoreAsync(key, useAsync: false, CancellationToken.None));
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
+        GetCoreAsync(key, useAsync: true, token).AsTask();
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
+        RunSynchronously(SetCoreAsync(key, value, options, useAsync: false, CancellationToken.None));
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        SetCoreAsync(key, value, options, useAsync: true, token).AsTask();
+
+    public void Refresh(string key) => RunSynchronously(RefreshCoreAsync(key, useAsync: false, CancellationToken.None));
+
+    public Task RefreshAsync(string key, CancellationToken token = default) =>
+        RefreshCoreAsync(key, useAsync: true, token).AsTask();
+
+    public void Remove(string key) => RunSynchronously(RemoveCoreAsync(key, useAsync: false, CancellationToken.None));
+
+    public Task RemoveAsync(string key, CancellationToken token = default) =>
+        RemoveCoreAsync(key, useAsync: true, token).AsTask();
+
+    /// <summary>Deletes every expired row now and returns how many were deleted.</summary>
+    public Task<int> DeleteExpiredItemsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ExecuteAsync(
+            StoreOperation.Sweep,
+            command => _dialect.PrepareDeleteExpired(command, _time.GetUtcNow()),
+            NonQueryAsync,
+            useAsync: true,
+            cancellationToken).AsTask();
+    }
+
+    /// <summary>Creates schema, table and index when missing; returns the DDL statements it ran.</summary>
+    public Task<IReadOnlyList<string>> CreateTableAsync(CancellationToken cancellationToken = default) =>
+        ProvisionAsync(useAsync: true, cancellationToken).AsTask();
+
+    public void Dispose()
+    {
+        _sweeper.Dispose();
+        _provisionGate.Dispose();
+        Metrics.Dispose();
+    }
+
+    private async ValueTask<byte[]?> GetCoreAsync(string key, bool useAsync, CancellationToken token)
+    {
+        CacheKeyRules.ValidateKey(key);
+        token.ThrowIfCancellationRequested();
+        var result = await ExecuteAsync(
+            StoreOperation.Get,
+            command => _dialect.PrepareGet(command, key, _time.GetUtcNow()),
+            ReadValueAsync,
+            useAsync,
+            token).ConfigureAwait(false);
+        _sweeper.SweepIfDue();
+        return result;
+    }
+
+    private async ValueTask<int> SetCoreAsync(
+        string key, byte[] value, DistributedCacheEntryOptions options, bool useAsync, CancellationToken token)
+    {
+        CacheKeyRules.ValidateKey(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        token.ThrowIfCancellationRequested();
+
+        // Computed once, outside the retry loop, so a retried write stores the same expiry.
+        var expiration = EntryExpiration.From(options, _time.GetUtcNow(), _options.DefaultSlidingExpiration);
+        var written = await ExecuteAsync(
+            StoreOperation.Set,
+            command => _dialect.PrepareSet(command, key, value, expiration),
+            NonQueryAsync,
+            useAsync,
+            token).ConfigureAwait(false);
+        _sweeper.SweepIfDue();
+        return written;
+    }
+
+    private async ValueTask<int> RefreshCoreAsync(string key, bool useAsync, CancellationToken token)
+    {
+        CacheKeyRules.ValidateKey(key);
+        token.ThrowIfCancellationRequested();
+        var updated = await ExecuteAsync(
+            StoreOperation.Refresh,
+            command => _dialect.PrepareRefresh(command, key, _time.GetUtcNow()),
+            NonQueryAsync,
+            useAsync,
+            token).ConfigureAwait(false);
+        _sweeper.SweepIfDue();
+        return updated;
+    }
+
+    private async ValueTask<int> RemoveCoreAsync(string key, bool useAsync, CancellationToken token)
+    {
+        CacheKeyRules.ValidateKey(key);
+        token.ThrowIfCancellationRequested();
+        var deleted = await ExecuteAsync(
+            StoreOperation.Remove,
+            command => _dialect.PrepareRemove(command, key),
+            NonQueryAsync,
+            useAsync,
+            token).ConfigureAwait(false);
+        _sweeper.SweepIfDue();
+        return deleted;
+    }
+}
