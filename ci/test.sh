@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The test command the README gives and CI runs: every test project in the solution, then one plain
+# summary line computed from the results ("tests: N passed, N failed, N skipped").
+# Stores come from the environment (SESSIONS_POSTGRES, SESSIONS_REDIS, SESSIONS_SQLSERVER); a store that
+# is not configured is reported skipped with the reason, never passed. Extra arguments go to `dotnet test`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# The living-documentation report is rendered with the pinned @cucumber/html-formatter when Node is here.
+report=specs/Runner/report
+if [ -f "$report/package-lock.json" ] && command -v npm >/dev/null && [ ! -d "$report/node_modules" ]; then
+  (cd "$report" && npm ci --no-audit --no-fund --loglevel=error) || echo "test: npm ci failed; the HTML report will be skipped, the NDJSON is still written" >&2
+fi
+
+mkdir -p artifacts
+log=artifacts/test-output.log
+dotnet test --solution Sessions.Conformance.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# MTP prints one summary block for the whole run; turn it into the plain closing line.
+summary=$(awk '/Test run summary/{f=1} f&&/failed:/{fl=$2} f&&/succeeded:/{ok=$2} f&&/skipped:/{sk=$2} END{if(ok!="") printf "tests: %d passed, %d failed, %d skipped", ok, fl, sk}' "$log")
+echo "${summary:-tests: no summary found (see $log)}"
+exit "$status"

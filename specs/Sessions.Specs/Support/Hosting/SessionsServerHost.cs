@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SessionsServer.Hosting;
+
+namespace Sessions.Specs.Support.Hosting;
+
+/// <summary>
+/// The real server, in process, on real Kestrel with real TLS on a free loopback port. Settings use the
+/// server's own configuration names (e.g. <c>Sessions:Store</c>), exactly as a user would pass them.
+/// </summary>
+public sealed class SessionsServerHost : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public SessionsServerHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel();
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>SHA-256 of the certificate the server generated, so clients can pin it instead of trusting anything.</summary>
+    public string CertificateSha256 => Services.GetRequiredService<ServerCertificate>().Sha256Thumbprint;
+
+    public static async Task<SessionsServerHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var host = new SessionsServerHost(settings);
+        try
+        {
+            host.StartServer();
+            var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Port 0: the server's own loopback listener takes a free port, so hosts never collide.
+        builder.UseSetting("port", "0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}

@@ -1,0 +1,47 @@
+namespace SessionsServer.Configuration;
+
+/// <summary>The server's settings, bound from the <c>Sessions</c> section (and <c>ConnectionStrings:Sessions</c>, <c>port</c>).</summary>
+public sealed class SessionsServerOptions
+{
+    public const string SectionName = "Sessions";
+
+    /// <summary>The store names the server accepts, in the order the README lists them.</summary>
+    public static readonly IReadOnlyList<string> KnownStores = ["sqlite", "sqlserver", "postgres", "redis", "memory"];
+
+    /// <summary>Stores that live in another process and so need <c>ConnectionStrings:Sessions</c>.</summary>
+    public static readonly IReadOnlyList<string> ServerStores = ["sqlserver", "postgres", "redis"];
+
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>From <c>ConnectionStrings:Sessions</c>; for sqlite, empty means a file under the local app-data folder.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Empty means the engine's usual schema: dbo on SQL Server, public on PostgreSQL.</summary>
+    public string? SchemaName { get; set; }
+
+    public string TableName { get; set; } = "Sessions";
+
+    public int IdleTimeoutSeconds { get; set; } = 20;
+
+    public int IOTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Unset means: true for the embedded sqlite file (it is ours to shape), false for every server store.</summary>
+    public bool? CreateTable { get; set; }
+
+    public int Port { get; set; } = 8080;
+
+    public string NormalizedStore => Store.Trim().ToLowerInvariant();
+
+    public bool IsServerStore => ServerStores.Contains(NormalizedStore);
+
+    public bool ShouldCreateTable => CreateTable ?? NormalizedStore == "sqlite";
+
+    public TimeSpan IdleTimeout => TimeSpan.FromSeconds(IdleTimeoutSeconds);
+
+    public TimeSpan IOTimeout => TimeSpan.FromSeconds(IOTimeoutSeconds);
+
+    /// <summary>Where the embedded store lives when no connection string is given; survives restarts.</summary>
+    public static string DefaultSqliteFile => Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "Sessions.Conformance", "sessions.db");
+}

@@ -1,0 +1,23 @@
+namespace SessionsServer.Hosting;
+
+/// <summary>The server's own log lines; event ids are stable so operators can filter on them.</summary>
+internal static partial class ServerLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Sessions Demo Server listening on https://127.0.0.1:{Port} with store {Store}")]
+    public static partial void Listening(ILogger logger, int port, string store);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "TLS certificate {Kind}, SHA-256 {Thumbprint} (pin this in clients)")]
+    public static partial void Certificate(ILogger logger, string kind, string thumbprint);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Session options: cookie {CookieName}, idle timeout {IdleTimeout}, I/O timeout {IOTimeout}")]
+    public static partial void SessionOptions(ILogger logger, string cookieName, TimeSpan idleTimeout, TimeSpan ioTimeout);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Session store {Store} is unavailable for {Path}: {Reason}")]
+    public static partial void StoreUnavailable(ILogger logger, string store, string path, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Session store {Store} table is missing: {Reason}")]
+    public static partial void TableMissing(ILogger logger, string store, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Store {Store} {Operation} failed after {ElapsedMs} ms")]
+    public static partial void StoreCallFailed(ILogger logger, string store, string operation, long elapsedMs, Exception exception);
+}

@@ -1,0 +1,92 @@
+namespace SessionsServer.Routes;
+
+/// <summary>The tutorial's routes: every body and status code is the contract's (shared/spec/contract.md).</summary>
+public static class SessionRoutes
+{
+    private const string CounterKey = "counter";
+    private const string UserKey = "user";
+
+    public static IEndpointRouteBuilder MapSessionRoutes(this IEndpointRouteBuilder app)
+    {
+        // Cast to Delegate: a method taking HttpContext and returning Task would otherwise bind as a RequestDelegate and drop its result.
+        var session = app.MapGroup("/session");
+        session.MapGet("/counter", (Delegate)Counter);
+        session.MapGet("/login", (Delegate)Login);
+        session.MapGet("/whoami", (Delegate)WhoAmI);
+        session.MapGet("/logout", (Delegate)Logout);
+        session.MapGet("/set", (Delegate)Set);
+        session.MapGet("/get", (Delegate)Get);
+
+        app.MapGet("/hello", () => Results.Text("Hello, Session World!", "text/plain"));
+        return app;
+    }
+
+    private static async Task<IResult> Counter(HttpContext context)
+    {
+        var counter = (context.Session.GetInt32(CounterKey) ?? 0) + 1;
+        context.Session.SetInt32(CounterKey, counter);
+        return await CommittedAsync(context, Results.Json(new { message = "Counter incremented", counter }));
+    }
+
+    private static async Task<IResult> Login(HttpContext context)
+    {
+        if (QueryValue(context, "user") is not { } user)
+        {
+            return Results.Json(new { error = "Missing 'user' query parameter", example = "/session/login?user=max" }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        context.Session.SetString(UserKey, user);
+        return await CommittedAsync(context, Results.Json(new { message = "Logged in", user }));
+    }
+
+    private static IResult WhoAmI(HttpContext context) =>
+        context.Session.GetString(UserKey) is { } user
+            ? Results.Json(new { user })
+            : Results.Json(new { error = "No active session or user not set" }, statusCode: StatusCodes.Status401Unauthorized);
+
+    private static async Task<IResult> Logout(HttpContext context)
+    {
+        context.Session.Clear();
+        return await CommittedAsync(context, Results.Json(new { message = "Session cleared" }));
+    }
+
+    private static async Task<IResult> Set(HttpContext context)
+    {
+        if (QueryValue(context, "key") is not { } key || QueryValue(context, "value") is not { } value)
+        {
+            return Results.Json(new { error = "Missing 'key' and/or 'value' query parameter(s)", example = "/session/set?key=color&value=purple" }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        context.Session.SetString(key, value);
+        return await CommittedAsync(context, Results.Json(new { message = "Stored in session", key, value }));
+    }
+
+    private static IResult Get(HttpContext context)
+    {
+        if (QueryValue(context, "key") is not { } key)
+        {
+            return Results.Json(new { error = "Missing 'key' query parameter", example = "/session/get?key=color" }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return context.Session.GetString(key) is { } value
+            ? Results.Json(new { key, value })
+            : Results.Json(new { error = $"Key '{key}' not found in session" }, statusCode: StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The first value of a query parameter, or null when it is missing, empty or only white space.</summary>
+    private static string? QueryValue(HttpContext context, string name)
+    {
+        var value = context.Request.Query[name].FirstOrDefault();
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary>
+    /// Writes the session before the response starts, so a store failure becomes a 503 instead of a 200
+    /// whose change was silently lost when the middleware commits after the body went out.
+    /// </summary>
+    private static async Task<IResult> CommittedAsync(HttpContext context, IResult result)
+    {
+        await context.Session.CommitAsync(context.RequestAborted);
+        return result;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Caching.Distributed;
+using SessionsServer.Hosting;
+
+namespace SessionsServer.Stores;
+
+/// <summary>
+/// Puts every store call under the I/O timeout whether or not the store honours cancellation, turns store
+/// failures into <see cref="SessionStoreUnavailableException"/> naming the store, and counts calls so the
+/// benchmark can report round trips per request.
+/// </summary>
+public sealed class GuardedDistributedCache : IDistributedCache
+{
+    public const string MeterName = "SessionsServer.Store";
+    public const string CallsCounterName = "sessions.store.calls";
+
+    private static readonly Meter StoreMeter = new(MeterName);
+    private static readonly Counter<long> Calls = StoreMeter.CreateCounter<long>(CallsCounterName, description: "Calls from the session layer to the session store.");
+
+    private readonly IDistributedCache _inner;
+    private readonly TimeSpan _ioTimeout;
+    private readonly ILogger _logger;
+    private readonly Func<Exception, bool> _passThrough;
+
+    /// <param name="passThrough">Failures that already say what is wrong (e.g. a missing table) and must reach the caller as they are.</param>
+    public GuardedDistributedCache(IDistributedCache inner, string store, TimeSpan ioTimeout, ILogger<GuardedDistributedCache> logger, Func<Exception, bool>? passThrough = null)
+    {
+        _inner = inner;
+        Store = store;
+        _ioTimeout = ioTimeout;
+        _logger = logger;
+        _passThrough = passThrough ?? (_ => false);
+    }
+
+    public string Store { get; }
+
+    public IDistributedCache Inner => _inner;
+
+    public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
+        CallAsync("get", ct => _inner.GetAsync(key, ct), token);
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => SetAsync(key, value, options).GetAwaiter().GetResult();
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        CallAsync("set", async ct => { await _inner.SetAsync(key, value, options, ct); return true; }, token);
+
+    public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
+
+    public Task RefreshAsync(string key, CancellationToken token = default) =>
+        CallAsync("refresh", async ct => { await _inner.RefreshAsync(key, ct); return true; }, token);
+
+    public void Remove(string key) => RemoveAsync(key).GetAwaiter().GetResult();
+
+    public Task RemoveAsync(string key, CancellationToken token = default) =>
+        CallAsync("remove", async ct => { await _inner.RemoveAsync(key, ct); return true; }, token);
+
+    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken token)
+    {
+        Calls.Add(1, new KeyValuePair<string, object?>("store", Store), new KeyValuePair<string, object?>("operation", operation));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        timeout.CancelAfter(_ioTimeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            // WaitAsync bounds the wait even when a client library ignores the token while it reconnects.
+            return await call(timeout.Token).WaitAsync(_ioTimeout, token);
+        }
+        catch (Exception ex) when (!token.IsCancellationRequested && !_passThrough(ex) && ex is not ArgumentException)
+        {
+            ServerLog.StoreCallFailed(_logger, Store, operation, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex);
+            var reason = ex is TimeoutException or OperationCanceledException
+                ? $"no answer within the I/O timeout of {_ioTimeout.TotalSeconds:0.#} s"
+                : FirstLine(ex.Message);
+            throw new SessionStoreUnavailableException(Store, reason, ex);
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}
