@@ -46,8 +46,14 @@ public sealed class SqlServerDialect : SqlDialect
 
     internal override DbConnection CreateConnection() => new SqlConnection(_connectionString);
 
-    // 208 "Invalid object name" covers a missing table and a missing schema alike.
-    internal override bool IsMissingTable(DbException error) => error is SqlException { Number: 208 };
+    // SQL Server: 208 "Invalid object name", for a missing table and a missing schema alike.
+    // T-SQL engines built on PostgreSQL (Babelfish) keep PostgreSQL's wording ("relation ... does not
+    // exist") under their own number; the message is the only portable signal there.
+    internal override bool IsMissingTable(DbException error) =>
+        error is SqlException sql &&
+        (sql.Number == 208 ||
+         (sql.Message.StartsWith("relation ", StringComparison.Ordinal) &&
+          sql.Message.EndsWith(" does not exist", StringComparison.Ordinal)));
 
     internal override bool IsWriteConflict(DbException error) =>
         error is SqlException sql && WriteConflictNumbers.Contains(sql.Number);
