@@ -30,6 +30,14 @@ public sealed class SessionsServerOptions
 
     public int Port { get; set; } = 8080;
 
+    /// <summary>
+    /// <c>project</c> (default): one store round trip to read a session, one to write it.
+    /// <c>stock</c>: ASP.NET Core's own DistributedSession, kept for comparison; both write the same bytes.
+    /// </summary>
+    public string SessionImplementation { get; set; } = "project";
+
+    public static readonly IReadOnlyList<string> KnownSessionImplementations = ["project", "stock"];
+
     public string NormalizedStore => Store.Trim().ToLowerInvariant();
 
     public bool IsServerStore => ServerStores.Contains(NormalizedStore);

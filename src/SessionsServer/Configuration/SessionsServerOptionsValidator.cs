@@ -32,6 +32,11 @@ internal sealed class SessionsServerOptionsValidator : IValidateOptions<Sessions
             failures.Add("port (--port or PORT) must be a whole number from 0 to 65535 (0 picks a free port).");
         }
 
+        if (!SessionsServerOptions.KnownSessionImplementations.Contains(options.SessionImplementation.Trim().ToLowerInvariant()))
+        {
+            failures.Add($"Sessions:SessionImplementation '{options.SessionImplementation}' is not known; use one of: {string.Join(", ", SessionsServerOptions.KnownSessionImplementations)}.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.TableName))
         {
             failures.Add("Sessions:TableName must not be empty (default: Sessions).");

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Session;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
 using SessionsServer.Routes;
@@ -32,6 +34,10 @@ public static class SessionsServerApp
 
         builder.Services.AddSessionStore();
         builder.Services.AddSession();
+        builder.Services.AddTransient<ISessionStore>(sp =>
+            sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value.SessionImplementation.Trim().Equals("stock", StringComparison.OrdinalIgnoreCase)
+                ? new DistributedSessionStore(sp.GetRequiredService<IDistributedCache>(), sp.GetRequiredService<ILoggerFactory>())
+                : new LoadOnceSessionStore(sp.GetRequiredService<IDistributedCache>(), sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddOptions<SessionOptions>().Configure<IOptions<SessionsServerOptions>>((session, server) =>
         {
             session.Cookie.Name = CookieName;
