@@ -2,6 +2,11 @@ using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
 using SessionsServer.Hosting;
 
+if (SchemaCommand.Matches(args))
+{
+    return await SchemaCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 SessionsServerApp.ConfigureServices(builder);
 WebApplication app;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sessions.Caching.Provisioning;
 using SessionsServer.Configuration;
 
 namespace SessionsServer.Stores;
@@ -28,7 +29,8 @@ public static class SessionStoreRegistration
                 CreateStore(sp, options),
                 options.NormalizedStore,
                 options.IOTimeout,
-                sp.GetRequiredService<ILogger<GuardedDistributedCache>>());
+                sp.GetRequiredService<ILogger<GuardedDistributedCache>>(),
+                passThrough: error => error is SessionTableMissingException);
         });
         services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<GuardedDistributedCache>());
         return services;
