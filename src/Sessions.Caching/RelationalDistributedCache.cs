@@ -107,13 +107,16 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
     {
         CacheKeyRules.ValidateKey(key);
         token.ThrowIfCancellationRequested();
+
+        // Checked before the command, so the schedule holds (and sweep failures get logged) even
+        // while every operation is failing.
+        _sweeper.SweepIfDue();
         var result = await ExecuteAsync(
             StoreOperation.Get,
             command => _dialect.PrepareGet(command, key, _time.GetUtcNow()),
             ReadValueAsync,
             useAsync,
             token).ConfigureAwait(false);
-        _sweeper.SweepIfDue();
         return result;
     }
 
@@ -124,6 +127,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(options);
         token.ThrowIfCancellationRequested();
+        _sweeper.SweepIfDue();
 
         // Computed once, outside the retry loop, so a retried write stores the same expiry.
         var expiration = EntryExpiration.From(options, _time.GetUtcNow(), _options.DefaultSlidingExpiration);
@@ -133,7 +137,6 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
             NonQueryAsync,
             useAsync,
             token).ConfigureAwait(false);
-        _sweeper.SweepIfDue();
         return written;
     }
 
@@ -141,13 +144,13 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
     {
         CacheKeyRules.ValidateKey(key);
         token.ThrowIfCancellationRequested();
+        _sweeper.SweepIfDue();
         var updated = await ExecuteAsync(
             StoreOperation.Refresh,
             command => _dialect.PrepareRefresh(command, key, _time.GetUtcNow()),
             NonQueryAsync,
             useAsync,
             token).ConfigureAwait(false);
-        _sweeper.SweepIfDue();
         return updated;
     }
 
@@ -155,13 +158,13 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
     {
         CacheKeyRules.ValidateKey(key);
         token.ThrowIfCancellationRequested();
+        _sweeper.SweepIfDue();
         var deleted = await ExecuteAsync(
             StoreOperation.Remove,
             command => _dialect.PrepareRemove(command, key),
             NonQueryAsync,
             useAsync,
             token).ConfigureAwait(false);
-        _sweeper.SweepIfDue();
         return deleted;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using Sessions.Caching.Configuration;
 using Sessions.Caching.Diagnostics;
 using Sessions.Caching.Provisioning;
 
@@ -10,7 +12,7 @@ public abstract partial class CacheContractTests
     protected virtual string? UnsupportedNames(string schema, string table) => null;
 
     private async Task<RelationalDistributedCache> NewRelationalCacheAsync(
-        Action<Configuration.RelationalCacheOptions>? configure = null, bool provision = true)
+        Action<RelationalCacheOptions>? configure = null, bool provision = true)
     {
         Require(StoreCapability.Table);
         return (RelationalDistributedCache)await NewCacheAsync(configure, provision);
@@ -56,6 +58,22 @@ public abstract partial class CacheContractTests
 
         counter[StoreOperation.Sweep].Should().Be(1);
         (await cache.DeleteExpiredItemsAsync(Ct)).Should().Be(0, "the background sweep already deleted the expired row");
+    }
+
+    [Fact]
+    public async Task Background_sweep_failures_are_logged_with_their_event_id()
+    {
+        Require(StoreCapability.Sweeping);
+        var cache = await NewRelationalCacheAsync(o => o.ExpiredItemsDeletionInterval = TimeSpan.FromMinutes(5), provision: false);
+
+        Clock.Advance(TimeSpan.FromMinutes(6));
+        await cache.Invoking(c => c.GetAsync("k", Ct)).Should().ThrowAsync<SessionTableMissingException>();
+        await cache.BackgroundSweep;
+
+        var entry = Logs.Entries.Should().ContainSingle(e => e.EventId.Id == 4101).Which;
+        entry.Level.Should().Be(LogLevel.Error);
+        entry.Exception.Should().BeOfType<SessionTableMissingException>();
+        entry.Message.Should().Contain(cache.QualifiedTableName);
     }
 
     [Fact]

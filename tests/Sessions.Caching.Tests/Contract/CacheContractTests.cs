@@ -17,6 +17,9 @@ public abstract partial class CacheContractTests : IDisposable
     /// <summary>All expiry is judged against this clock, so time cases advance it instead of sleeping.</summary>
     protected FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Receives the log of every relational cache the test creates.</summary>
+    protected ListLogger Logs { get; } = new();
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected static DistributedCacheEntryOptions Sliding(TimeSpan window) => new() { SlidingExpiration = window };

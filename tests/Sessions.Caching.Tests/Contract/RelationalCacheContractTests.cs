@@ -22,7 +22,7 @@ public abstract class RelationalCacheContractTests(StoreFixture fixture) : Cache
         };
         configure?.Invoke(options);
 
-        var cache = Own(new RelationalDistributedCache(Fixture.CreateDialect(options), options, Clock));
+        var cache = Own(new RelationalDistributedCache(Fixture.CreateDialect(options), options, Clock, Logs));
         if (provision)
         {
             await cache.CreateTableAsync(Ct);
