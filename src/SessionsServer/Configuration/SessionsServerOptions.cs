@@ -30,6 +30,26 @@ public sealed class SessionsServerOptions
 
     public int Port { get; set; } = 8080;
 
+    /// <summary>Largest value (UTF-8 bytes) that <c>/session/set</c> and <c>/session/login</c> accept; larger is 413.</summary>
+    public int MaxValueBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Largest key (UTF-8 bytes) that <c>/session/set</c> accepts; larger is 413.</summary>
+    public int MaxKeyBytes { get; set; } = 1024;
+
+    /// <summary>Largest whole session (as stored) that a write may produce; larger is 413 and the session is unchanged.</summary>
+    public int MaxSessionBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Isolates data-protection keys: servers share cookies only when they share the store, the key ring and this name.
+    /// </summary>
+    public string ApplicationName { get; set; } = "Sessions Demo Server";
+
+    /// <summary>Folder for the key ring of the memory and sqlite stores; default beside the sqlite file or under local app-data.</summary>
+    public string? KeyRingPath { get; set; }
+
+    /// <summary>Table for the key ring of the sqlserver and postgres stores, in the session table's schema.</summary>
+    public string KeyTableName { get; set; } = "SessionKeys";
+
     /// <summary>
     /// <c>project</c> (default): one store round trip to read a session, one to write it.
     /// <c>stock</c>: ASP.NET Core's own DistributedSession, kept for comparison; both write the same bytes.

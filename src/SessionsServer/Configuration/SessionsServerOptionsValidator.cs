@@ -37,6 +37,19 @@ internal sealed class SessionsServerOptionsValidator : IValidateOptions<Sessions
             failures.Add($"Sessions:SessionImplementation '{options.SessionImplementation}' is not known; use one of: {string.Join(", ", SessionsServerOptions.KnownSessionImplementations)}.");
         }
 
+        foreach (var (setting, value) in new[] { ("MaxValueBytes", options.MaxValueBytes), ("MaxKeyBytes", options.MaxKeyBytes), ("MaxSessionBytes", options.MaxSessionBytes) })
+        {
+            if (value <= 0)
+            {
+                failures.Add($"Sessions:{setting} must be a positive number of bytes (was {value}).");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApplicationName))
+        {
+            failures.Add("Sessions:ApplicationName must not be empty (default: Sessions Demo Server).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.TableName))
         {
             failures.Add("Sessions:TableName must not be empty (default: Sessions).");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sessions.Caching;
 using SessionsServer.Configuration;
+using SessionsServer.KeyRing;
 using SessionsServer.Stores;
 
 namespace SessionsServer.Hosting;
@@ -45,7 +46,12 @@ internal static class SchemaCommand
 
         try
         {
-            var statements = await cache.CreateTableAsync();
+            var statements = (await cache.CreateTableAsync()).ToList();
+            if (KeyRingRegistration.RelationalRepository(options) is { } keyRing)
+            {
+                statements.Add(keyRing.CreateTable());
+            }
+
             Console.WriteLine($"-- {cache.StoreName}: {cache.QualifiedTableName} is ready ({statements.Count} statements, each safe to run again)");
             foreach (var statement in statements)
             {

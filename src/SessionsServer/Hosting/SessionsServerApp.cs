@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
+using SessionsServer.KeyRing;
 using SessionsServer.Routes;
 using SessionsServer.Sessions;
 using SessionsServer.Stores;
@@ -30,9 +31,17 @@ public static class SessionsServerApp
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
             var certificate = kestrel.ApplicationServices.GetRequiredService<ServerCertificate>();
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate.Certificate));
+
+            // Room for a query that carries a value at the size limit, percent-encoded (up to 3 bytes a byte), so an
+            // oversized value meets the server's own 413 with a JSON body rather than a bare 414 from the listener.
+            var requestLine = Math.Max(32 * 1024, (options.MaxKeyBytes + options.MaxValueBytes) * 3 + 4096);
+            kestrel.Limits.MaxRequestLineSize = requestLine;
+            kestrel.Limits.MaxRequestHeadersTotalSize = requestLine + 32 * 1024;
+            kestrel.Limits.Http2.MaxRequestHeaderFieldSize = requestLine;
         });
 
         builder.Services.AddSessionStore();
+        builder.Services.AddSessionKeyRing();
         builder.Services.AddSession();
         builder.Services.AddTransient<ISessionStore>(sp =>
             sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value.SessionImplementation.Trim().Equals("stock", StringComparison.OrdinalIgnoreCase)
@@ -58,6 +67,7 @@ public static class SessionsServerApp
         // Only the session routes pay for a session: /hello and /healthz never touch the store through it.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/session"), session =>
         {
+            session.UseMiddleware<StoreFailureMiddleware>();
             session.UseSession();
             session.UseMiddleware<SessionLoadingMiddleware>();
         });

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SessionsServer.Configuration;
+
 namespace SessionsServer.Routes;
 
 /// <summary>The tutorial's routes: every body and status code is the contract's (shared/spec/contract.md).</summary>
@@ -35,6 +38,11 @@ public static class SessionRoutes
             return Results.Json(new { error = "Missing 'user' query parameter", example = "/session/login?user=max" }, statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (TooLarge(context, UserKey, user) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         context.Session.SetString(UserKey, user);
         return await CommittedAsync(context, Results.Json(new { message = "Logged in", user }));
     }
@@ -57,6 +65,11 @@ public static class SessionRoutes
             return Results.Json(new { error = "Missing 'key' and/or 'value' query parameter(s)", example = "/session/set?key=color&value=purple" }, statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (TooLarge(context, key, value) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         context.Session.SetString(key, value);
         return await CommittedAsync(context, Results.Json(new { message = "Stored in session", key, value }));
     }
@@ -71,6 +84,14 @@ public static class SessionRoutes
         return context.Session.GetString(key) is { } value
             ? Results.Json(new { key, value })
             : Results.Json(new { error = $"Key '{key}' not found in session" }, statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static IResult? TooLarge(HttpContext context, string key, string value)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
+        return SessionLimits.Check(context.Session, key, value, limits) is { } error
+            ? Results.Json(new { error }, statusCode: StatusCodes.Status413PayloadTooLarge)
+            : null;
     }
 
     /// <summary>The first value of a query parameter, or null when it is missing, empty or only white space.</summary>

@@ -76,8 +76,11 @@ internal sealed class LoadOnceSession(
 
         var bytes = SessionSerializer.Serialize(SessionIdBytes(), _entries);
         var options = new DistributedCacheEntryOptions { SlidingExpiration = idleTimeout };
-        await WithTimeout(async ct => { await cache.SetAsync(sessionKey, bytes, options, ct); return true; }, cancellationToken);
+
+        // One attempt per request: after a failure the caller answers 503, and a second try from the
+        // middleware's own commit would only keep the client waiting another I/O timeout.
         _modified = false;
+        await WithTimeout(async ct => { await cache.SetAsync(sessionKey, bytes, options, ct); return true; }, cancellationToken);
         SessionLog.Stored(logger, Id, _entries.Count, bytes.Length);
     }
 

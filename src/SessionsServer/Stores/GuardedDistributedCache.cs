@@ -73,14 +73,8 @@ public sealed class GuardedDistributedCache : IDistributedCache
             ServerLog.StoreCallFailed(_logger, Store, operation, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex);
             var reason = ex is TimeoutException or OperationCanceledException
                 ? $"no answer within the I/O timeout of {_ioTimeout.TotalSeconds:0.#} s"
-                : FirstLine(ex.Message);
+                : StoreFailures.FirstLine(ex.Message);
             throw new SessionStoreUnavailableException(Store, reason, ex);
         }
-    }
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
     }
 }

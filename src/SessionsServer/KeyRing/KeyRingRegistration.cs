@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using SessionsServer.Configuration;
+using StackExchange.Redis;
+
+namespace SessionsServer.KeyRing;
+
+/// <summary>
+/// Keeps the data-protection key ring that protects the session cookie in the same place as the sessions, so
+/// every instance on one store (and one application name) accepts the others' cookies, and restarts keep them.
+/// </summary>
+public static class KeyRingRegistration
+{
+    public static IServiceCollection AddSessionKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection();
+        services.AddSingleton(sp => CreateRepository(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<SessionsServerOptions>>((protection, server) =>
+            protection.ApplicationDiscriminator = server.Value.ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IXmlRepository>((keys, repository) => keys.XmlRepository = repository);
+        return services;
+    }
+
+    /// <summary>The key table of a relational server store, or null for stores that keep keys elsewhere.</summary>
+    internal static RelationalKeyRingRepository? RelationalRepository(SessionsServerOptions options) => options.NormalizedStore switch
+    {
+        "sqlserver" => new(KeyRingSql.SqlServer(options.ConnectionString!, options.SchemaName ?? "dbo", options.KeyTableName), options.ApplicationName, options.ShouldCreateTable),
+        "postgres" => new(KeyRingSql.Postgres(options.ConnectionString!, options.SchemaName ?? "public", options.KeyTableName), options.ApplicationName, options.ShouldCreateTable),
+        _ => null,
+    };
+
+    private static IXmlRepository CreateRepository(SessionsServerOptions options, ILoggerFactory loggers)
+    {
+        if (RelationalRepository(options) is { } relational)
+        {
+            return relational;
+        }
+
+        if (options.NormalizedStore == "redis")
+        {
+            // Connected on first use, so a Redis that is down at start delays the first session, not the server.
+            var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options.ConnectionString + ",abortConnect=false"));
+            return new RedisXmlRepository(() => connection.Value.GetDatabase(), $"DataProtection-Keys:{options.ApplicationName}");
+        }
+
+        return new FileSystemXmlRepository(new DirectoryInfo(KeyRingFolder(options)), loggers);
+    }
+
+    /// <summary>Beside the sqlite file, so every server on that file shares keys; else under local app-data.</summary>
+    private static string KeyRingFolder(SessionsServerOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.KeyRingPath))
+        {
+            return options.KeyRingPath;
+        }
+
+        var database = options.NormalizedStore == "sqlite" ? SqliteFile(options) : null;
+        var root = database is null ? Path.GetDirectoryName(SessionsServerOptions.DefaultSqliteFile)! : Path.GetDirectoryName(Path.GetFullPath(database))!;
+        return Path.Combine(root, "keys", SafeFolderName(options.ApplicationName));
+    }
+
+    private static string? SqliteFile(SessionsServerOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return SessionsServerOptions.DefaultSqliteFile;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString);
+        return string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" ? null : builder.DataSource;
+    }
+
+    private static string SafeFolderName(string name) =>
+        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}
