@@ -44,6 +44,13 @@ internal readonly record struct EntryExpiration(
                 nameof(options.SlidingExpiration), given, "The sliding expiration value must be positive.");
         }
 
+        // SQL Server's DATEADD takes an int number of seconds; a longer window could be stored but never slid.
+        if (sliding is { } huge && huge.TotalSeconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options.SlidingExpiration), huge, $"The sliding expiration value must be at most {int.MaxValue} seconds.");
+        }
+
         if (sliding is null && absolute is null)
         {
             sliding = defaultSliding;
