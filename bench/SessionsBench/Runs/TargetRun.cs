@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography;
+using SessionsBench.Cli;
+using SessionsBench.Hosting;
+using SessionsBench.Load;
+using SessionsBench.Measurement;
+using SessionsBench.Reporting;
+using SessionsBench.Stores;
+
+namespace SessionsBench.Runs;
+
+/// <summary>One server on one store with one session implementation: start, warm up, measure, verify, probe, stop.</summary>
+public static class TargetRun
+{
+    public static async Task<StoreResult> RunAsync(BenchStore store, string sessionImplementation, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter progress)
+    {
+        await using var host = await BenchServerHost.StartAsync(serverContentRoot, store.Settings(sessionImplementation));
+        progress.WriteLine($"  {store.Name}/{sessionImplementation}: server on {host.BaseAddress} " +
+            $"(session log Information: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Information) ? "on" : "off")}, " +
+            $"Debug: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Debug) ? "on" : "off")})");
+
+        using var client = CreateClient(host.BaseAddress, host.CertificateSha256, options.Sessions);
+        var stats = new LoadStats();
+        var sessions = Enumerable.Range(0, options.Sessions).Select(index => new BenchSession(client, index, stats)).ToList();
+        await Task.WhenAll(sessions.Select(session => session.StartAsync()));
+
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            await LoadPhase.RunAsync(sessions, options.Warmup, record: false);
+        }
+
+        // Client and server share this process, so this counts both sides; it still compares stores fairly.
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var (requests, elapsed) = await LoadPhase.RunAsync(sessions, options.Duration, record: true);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        // One more increment per session: whatever the last mixed request was, the final answer must equal the session's own count.
+        await Task.WhenAll(sessions.Select(session => session.SendAsync(RequestKind.Counter, record: false)));
+        var lost = sessions.Sum(session => (long)Math.Abs(session.Increments - session.LastCounter));
+
+        var probe = new BenchSession(client, options.Sessions, stats);
+        await probe.StartAsync();
+        var (read, write) = await RoundTripProbe.MeasureAsync(probe, listener, options.ProbeRequests);
+
+        var result = new StoreResult(
+            store.Name,
+            sessionImplementation,
+            requests,
+            requests / elapsed.TotalSeconds,
+            Percentiles.Of(sessions.Select(session => (IReadOnlyList<long>)session.LatencyTicks)),
+            read,
+            write,
+            requests == 0 ? 0 : (double)allocated / requests,
+            lost,
+            stats.Errors + stats.Mismatches,
+            stats.Samples);
+        progress.WriteLine($"  {store.Name}/{sessionImplementation}: {result.Rps:0} req/s, p99 {result.Latency.P99Ms:0.00} ms, " +
+            $"trips read {read.Breakdown}, write {write.Breakdown}, errors {result.Errors}, lost {lost}");
+        return result;
+    }
+
+    /// <summary>
+    /// One handler for all sessions (cookies are sent by hand), so the client costs the same for every store;
+    /// the server certificate is pinned by SHA-256 instead of switching validation off.
+    /// </summary>
+    private static HttpClient CreateClient(Uri baseAddress, string pinnedSha256, int sessions)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = sessions,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            errors == SslPolicyErrors.None ||
+            (certificate is not null && string.Equals(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)), pinnedSha256, StringComparison.OrdinalIgnoreCase));
+        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+}

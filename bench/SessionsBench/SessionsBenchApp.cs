@@ -1,0 +1,133 @@
+using SessionsBench.Cli;
+using SessionsBench.Measurement;
+using SessionsBench.Reporting;
+using SessionsBench.Runs;
+using SessionsBench.Stores;
+
+namespace SessionsBench;
+
+/// <summary>
+/// Entry point. Not top-level statements: those would declare a global <c>Program</c> that clashes with the
+/// server's own <c>Program</c>, which the host needs.
+/// </summary>
+public static class SessionsBenchApp
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        var root = RepositoryRoot.Find();
+        var started = DateTimeOffset.UtcNow;
+        var results = new List<StoreResult>();
+        var skipped = new List<string>();
+        var failed = new List<string>();
+        var output = Console.Out;
+        output.WriteLine($"sessions bench: {string.Join(",", options.Stores)} x {string.Join(",", options.SessionImplementations)}; " +
+            $"{options.Sessions} sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured");
+
+        using (var listener = new StoreCallListener())
+        {
+            foreach (var storeName in options.Stores)
+            {
+                foreach (var session in options.SessionImplementations)
+                {
+                    var outcome = await RunOneAsync(storeName, session, options, Path.Combine(root, "src", "SessionsServer"), listener, output);
+                    if (outcome.Result is { } result)
+                    {
+                        results.Add(result);
+                    }
+                    else if (outcome.Skipped is { } reason)
+                    {
+                        skipped.Add(reason);
+                        output.WriteLine($"  skipped {reason}");
+                        break;
+                    }
+                    else if (outcome.Failure is { } failure)
+                    {
+                        failed.Add(failure);
+                        output.WriteLine($"  FAILED {failure}");
+                    }
+                }
+            }
+        }
+
+        results = [.. results.Select(result => result with { RatioToMemory = RatioToMemory(result, results) })];
+        Report(results, skipped, failed, options, started, root, output);
+
+        var broken = results.Where(result => result.Failed).ToList();
+        return broken.Count > 0 || failed.Count > 0 ? 1 : 0;
+    }
+
+    private static async Task<(StoreResult? Result, string? Skipped, string? Failure)> RunOneAsync(
+        string storeName, string session, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter output)
+    {
+        BenchStore? store;
+        try
+        {
+            (store, var reason) = await StoreCatalog.OpenAsync(storeName);
+            if (store is null)
+            {
+                return (null, $"{storeName}: {reason}", null);
+            }
+        }
+        catch (Exception ex)
+        {
+            return (null, null, $"{storeName}/{session}: could not prepare the store: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        await using (store)
+        {
+            try
+            {
+                return (await TargetRun.RunAsync(store, session, options, serverContentRoot, listener, output), null, null);
+            }
+            catch (Exception ex)
+            {
+                return (null, null, $"{storeName}/{session}: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+
+    private static double? RatioToMemory(StoreResult result, IReadOnlyList<StoreResult> all) =>
+        all.FirstOrDefault(other => other.Store == "memory" && other.Session == result.Session) is { Rps: > 0 } memory
+            ? result.Rps / memory.Rps
+            : null;
+
+    private static void Report(
+        IReadOnlyList<StoreResult> results, IReadOnlyList<string> skipped, IReadOnlyList<string> failed,
+        BenchOptions options, DateTimeOffset started, string root, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine(ResultTable.ForConsole(results));
+        output.WriteLine("(alloc B/req counts client and server together: they share this process)");
+        foreach (var result in results.Where(result => result.ErrorSamples.Count > 0))
+        {
+            output.WriteLine($"{result.Store}/{result.Session} first errors:");
+            foreach (var sample in result.ErrorSamples)
+            {
+                output.WriteLine($"  {sample}");
+            }
+        }
+
+        foreach (var line in skipped.Select(reason => $"skipped {reason}").Concat(failed.Select(failure => $"FAILED {failure}")))
+        {
+            output.WriteLine(line);
+        }
+
+        var directory = Path.Combine(root, "artifacts", "bench");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "results.md"), MarkdownReport.Render(results, skipped, options, started));
+        File.WriteAllText(Path.Combine(directory, "results.svg"), SvgChart.Render(results, started));
+        output.WriteLine($"wrote {Path.Combine("artifacts", "bench", "results.md")} and {Path.Combine("artifacts", "bench", "results.svg")}");
+        output.WriteLine(JsonSummary.Render(results, skipped, failed));
+    }
+}
