@@ -43,7 +43,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
         _logger = logger ?? (ILogger)NullLogger.Instance;
         Metrics = new SessionStoreMetrics(meterFactory);
         _sweeper = new ExpiredItemsSweeper(
-            DeleteExpiredItemsAsync, _time, options.ExpiredItemsDeletionInterval, _logger, QualifiedTableName, StoreName);
+            DeleteExpiredRowsAsync, _time, options.ExpiredItemsDeletionInterval, _logger, QualifiedTableName, StoreName);
     }
 
     /// <summary>"sqlserver", "postgres" or "sqlite".</summary>
@@ -80,28 +80,30 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
     public Task RemoveAsync(string key, CancellationToken token = default) =>
         RemoveCoreAsync(key, useAsync: true, token).AsTask();
 
-    /// <summary>Deletes every expired row now and returns how many were deleted.</summary>
+    /// <summary>
+    /// Deletes every expired row now and returns how many were deleted. Waits for a running
+    /// background sweep first: sweeps never overlap.
+    /// </summary>
     public Task<int> DeleteExpiredItemsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ExecuteAsync(
-            StoreOperation.Sweep,
-            command => _dialect.PrepareDeleteExpired(command, _time.GetUtcNow()),
-            NonQueryAsync,
-            useAsync: true,
-            cancellationToken).AsTask();
+        return _sweeper.SweepNowAsync(cancellationToken);
     }
 
     /// <summary>Creates schema, table and index when missing; returns the DDL statements it ran.</summary>
     public Task<IReadOnlyList<string>> CreateTableAsync(CancellationToken cancellationToken = default) =>
         ProvisionAsync(useAsync: true, cancellationToken).AsTask();
 
-    public void Dispose()
-    {
-        _sweeper.Dispose();
-        _provisionGate.Dispose();
-        Metrics.Dispose();
-    }
+    // The semaphores are left to the GC: an in-flight operation may still release them.
+    public void Dispose() => Metrics.Dispose();
+
+    private Task<int> DeleteExpiredRowsAsync(CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            StoreOperation.Sweep,
+            command => _dialect.PrepareDeleteExpired(command, _time.GetUtcNow()),
+            NonQueryAsync,
+            useAsync: true,
+            cancellationToken).AsTask();
 
     private async ValueTask<byte[]?> GetCoreAsync(string key, bool useAsync, CancellationToken token)
     {

@@ -5,7 +5,7 @@ namespace Sessions.Caching.Dialects;
 
 /// <summary>
 /// What differs between engines: SQL text, connection creation and parameter types. Everything else
-/// (validation, expiry arithmetic, sweeping, metrics) lives in <see cref="RelationalDistributedCache"/>.
+/// (validation, expiry arithmetic, sweeping, metrics) lives in <c>RelationalDistributedCache</c>.
 /// The members the cache calls are internal, so the three shipped dialects are the only ones.
 /// </summary>
 public abstract class SqlDialect

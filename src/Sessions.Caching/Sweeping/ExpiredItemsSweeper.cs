@@ -14,8 +14,10 @@ internal sealed class ExpiredItemsSweeper(
     TimeSpan interval,
     ILogger logger,
     string table,
-    string store) : IDisposable
+    string store)
 {
+    // Never disposed: a sweep still running when the cache is disposed must be able to release it,
+    // and a SemaphoreSlim whose wait handle is never touched holds no unmanaged resource.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     // The first sweep waits one interval after start, so a fresh process does not scan at once.
@@ -67,6 +69,4 @@ internal sealed class ExpiredItemsSweeper(
             _gate.Release();
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 }
