@@ -8,6 +8,9 @@ namespace Sessions.Caching.Tests.Contract;
 
 public abstract partial class CacheContractTests
 {
+    /// <summary>A driver-level command counter for the given table, where the driver reports commands.</summary>
+    protected virtual Wire.WireCommandCounter? CountWireCommands(string tableName) => null;
+
     /// <summary>Why a schema/table name pair cannot be used on this engine, or null.</summary>
     protected virtual string? UnsupportedNames(string schema, string table) => null;
 
@@ -147,8 +150,10 @@ public abstract partial class CacheContractTests
     public async Task Each_operation_is_one_command()
     {
         Require(StoreCapability.CommandMetrics);
-        var cache = await NewRelationalCacheAsync();
+        string? table = null;
+        var cache = await NewRelationalCacheAsync(o => table = o.TableName);
         using var counter = new CommandCounter(cache.Metrics.Meter);
+        using var wire = CountWireCommands(table!);
         var both = new DistributedCacheEntryOptions
         {
             SlidingExpiration = TimeSpan.FromMinutes(5),
@@ -164,12 +169,16 @@ public abstract partial class CacheContractTests
         await cache.RemoveAsync("k", Ct);
         counter[StoreOperation.Remove].Should().Be(1);
         counter.Total.Should().Be(4);
+        wire?.Count.Should().Be(4, "the driver saw one command per operation");
 
         counter.Reset();
+        wire?.Reset();
         cache.Set("k", Bytes("v"), both);
         cache.Get("k");
         cache.Refresh("k");
         cache.Remove("k");
         counter.Total.Should().Be(4, "the sync path sends the same single commands");
+        wire?.Count.Should().Be(4);
+        TestContext.Current.TestOutputHelper?.WriteLine(wire is null ? "no driver-level counter for this store" : "driver-level counter agreed");
     }
 }
