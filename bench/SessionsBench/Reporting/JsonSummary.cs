@@ -21,7 +21,7 @@ public static class JsonSummary
                 ["p99_ms"] = Round(result.Latency.P99Ms, 3),
                 ["trips_read"] = Round(result.TripsRead.PerRequest, 3),
                 ["trips_write"] = Round(result.TripsWrite.PerRequest, 3),
-                ["alloc_bytes_per_req"] = Round(result.AllocBytesPerRequest, 0),
+                ["alloc_bytes_per_req"] = double.IsNaN(result.AllocBytesPerRequest) ? null : Round(result.AllocBytesPerRequest, 0),
                 ["ratio_to_memory"] = result.RatioToMemory is { } ratio ? Round(ratio, 3) : null,
                 ["lost_increments"] = result.LostIncrements,
                 ["errors"] = result.Errors,

@@ -6,7 +6,7 @@ namespace SessionsBench.Reporting;
 /// <summary>artifacts/bench/results.md: the table, what produced it, and what each column means.</summary>
 public static class MarkdownReport
 {
-    public static string Render(IReadOnlyList<StoreResult> results, IReadOnlyList<string> skipped, BenchOptions options, DateTimeOffset when)
+    public static string Render(IReadOnlyList<StoreResult> results, IReadOnlyList<string> skipped, IReadOnlyList<string> failed, BenchOptions options, DateTimeOffset when)
     {
         var text = new StringBuilder();
         text.Append("# Sessions benchmark\n\n");
@@ -17,6 +17,11 @@ public static class MarkdownReport
         foreach (var reason in skipped)
         {
             text.Append($"- skipped: {reason}\n");
+        }
+
+        foreach (var failure in failed)
+        {
+            text.Append($"- FAILED: {failure}\n");
         }
 
         text.Append("\nStore calls by operation (from the probe):\n\n");

@@ -18,7 +18,7 @@ public static class ResultTable
         Format(result.Latency.P99Ms, "0.00"),
         Format(result.TripsRead.PerRequest, "0.##"),
         Format(result.TripsWrite.PerRequest, "0.##"),
-        Format(result.AllocBytesPerRequest, "0"),
+        double.IsNaN(result.AllocBytesPerRequest) ? "n/a" : Format(result.AllocBytesPerRequest, "0"),
         result.RatioToMemory is { } ratio ? Format(ratio, "0.00") : "n/a",
         result.LostIncrements.ToString(CultureInfo.InvariantCulture),
         result.Errors.ToString(CultureInfo.InvariantCulture),

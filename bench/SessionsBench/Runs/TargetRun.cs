@@ -31,6 +31,7 @@ public static class TargetRun
         }
 
         // Client and server share this process, so this counts both sides; it still compares stores fairly.
+        // A negative delta (a runtime counting bug) is reported as n/a rather than as a number.
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var (requests, elapsed) = await LoadPhase.RunAsync(sessions, options.Duration, record: true);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -51,7 +52,7 @@ public static class TargetRun
             Percentiles.Of(sessions.Select(session => (IReadOnlyList<long>)session.LatencyTicks)),
             read,
             write,
-            requests == 0 ? 0 : (double)allocated / requests,
+            requests == 0 || allocated < 0 ? double.NaN : (double)allocated / requests,
             lost,
             stats.Errors + stats.Mismatches,
             stats.Samples);
