@@ -32,7 +32,8 @@ public static class SessionsBenchApp
         var failed = new List<string>();
         var output = Console.Out;
         output.WriteLine($"sessions bench: {string.Join(",", options.Stores)} x {string.Join(",", options.SessionImplementations)}; " +
-            $"{options.Sessions} sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured");
+            $"{options.Sessions} sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured; " +
+            $"Microsoft.AspNetCore.Session logs at {options.SessionLogLevel}");
 
         using (var listener = new StoreCallListener())
         {

@@ -9,14 +9,15 @@ public sealed record BenchOptions(
     int Sessions,
     TimeSpan Duration,
     TimeSpan Warmup,
-    int ProbeRequests)
+    int ProbeRequests,
+    string SessionLogLevel = "Information")
 {
     public static readonly IReadOnlyList<string> KnownStores = ["memory", "sqlite", "postgres", "redis", "sqlserver"];
     public static readonly IReadOnlyList<string> KnownSessionImplementations = ["project", "stock"];
 
     public const string Usage =
         "usage: SessionsBench [--stores memory,sqlite,postgres,redis,sqlserver] [--session project,stock] " +
-        "[--sessions 32] [--seconds 10] [--warmup 2] [--probe 200]";
+        "[--sessions 32] [--seconds 10] [--warmup 2] [--probe 200] [--session-log Information|Warning]";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -26,6 +27,7 @@ public sealed record BenchOptions(
         var seconds = 10.0;
         var warmup = 2.0;
         var probe = 200;
+        var sessionLog = "Information";
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -55,12 +57,17 @@ public sealed record BenchOptions(
                 case "--probe":
                     probe = Number(value, name, 10, 100_000);
                     break;
+                case "--session-log":
+                    sessionLog = value.Equals("warning", StringComparison.OrdinalIgnoreCase) ? "Warning"
+                        : value.Equals("information", StringComparison.OrdinalIgnoreCase) ? "Information"
+                        : throw new ArgumentException($"{name} '{value}': use Information or Warning.");
+                    break;
                 default:
                     throw new ArgumentException($"unknown option {name}. {Usage}");
             }
         }
 
-        return new BenchOptions(stores, sessions, concurrency, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), probe);
+        return new BenchOptions(stores, sessions, concurrency, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), probe, sessionLog);
     }
 
     private static List<string> List(string value, IReadOnlyList<string> known, string name)

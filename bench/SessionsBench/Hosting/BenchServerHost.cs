@@ -20,10 +20,12 @@ public sealed class BenchServerHost : WebApplicationFactory<Program>
     public const string SessionLogCategory = "Microsoft.AspNetCore.Session";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _sessionLogLevel;
 
-    private BenchServerHost(IReadOnlyDictionary<string, string?> settings)
+    private BenchServerHost(IReadOnlyDictionary<string, string?> settings, string sessionLogLevel)
     {
         _settings = settings;
+        _sessionLogLevel = sessionLogLevel;
         UseKestrel();
     }
 
@@ -33,12 +35,13 @@ public sealed class BenchServerHost : WebApplicationFactory<Program>
     public string CertificateSha256 => Services.GetRequiredService<ServerCertificate>().Sha256Thumbprint;
 
     /// <param name="contentRoot">The server's project folder, for its appsettings.json.</param>
-    public static async Task<BenchServerHost> StartAsync(string contentRoot, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="sessionLogLevel">Information (the stock session then reads once more per write) or Warning.</param>
+    public static async Task<BenchServerHost> StartAsync(string contentRoot, IReadOnlyDictionary<string, string?> settings, string sessionLogLevel)
     {
         // The factory looks for its manifest in the *current* directory, which under `dotnet run` is wherever the user
         // stood; this setting is the factory's own first choice, so the bench runs from any directory.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SESSIONSSERVER", contentRoot);
-        var host = new BenchServerHost(settings);
+        var host = new BenchServerHost(settings, sessionLogLevel);
         try
         {
             host.StartServer();
@@ -65,7 +68,7 @@ public sealed class BenchServerHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
-        builder.UseSetting($"Logging:LogLevel:{SessionLogCategory}", "Information");
+        builder.UseSetting($"Logging:LogLevel:{SessionLogCategory}", _sessionLogLevel);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -12,7 +12,8 @@ public static class MarkdownReport
         text.Append("# Sessions benchmark\n\n");
         text.Append($"{when:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; ");
         text.Append($"{options.Sessions} concurrent sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured per row; ");
-        text.Append("mix 70 % `/session/counter`, 20 % `/session/whoami`, 10 % `/session/get?key=color`.\n\n");
+        text.Append("mix 70 % `/session/counter`, 20 % `/session/whoami`, 10 % `/session/get?key=color`; ");
+        text.Append($"`Microsoft.AspNetCore.Session` logs at {options.SessionLogLevel}.\n\n");
         text.Append(ResultTable.ForMarkdown(results)).Append("\n\n");
         foreach (var reason in skipped)
         {

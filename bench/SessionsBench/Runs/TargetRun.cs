@@ -15,7 +15,7 @@ public static class TargetRun
 {
     public static async Task<StoreResult> RunAsync(BenchStore store, string sessionImplementation, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter progress)
     {
-        await using var host = await BenchServerHost.StartAsync(serverContentRoot, store.Settings(sessionImplementation));
+        await using var host = await BenchServerHost.StartAsync(serverContentRoot, store.Settings(sessionImplementation), options.SessionLogLevel);
         progress.WriteLine($"  {store.Name}/{sessionImplementation}: server on {host.BaseAddress} " +
             $"(session log Information: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Information) ? "on" : "off")}, " +
             $"Debug: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Debug) ? "on" : "off")})");
