@@ -37,7 +37,7 @@ public sealed class SessionClient : IDisposable
     /// <summary>Forget every cookie, as a new browser would.</summary>
     public void ResetJar() => Jar = new CookieJar();
 
-    public async Task<SessionResponse> GetAsync(string pathAndQuery, Action<IFlurlRequest>? configure = null, bool sendCookies = true)
+    public async Task<SessionResponse> GetAsync(string pathAndQuery, Action<IFlurlRequest>? configure = null, bool sendCookies = true, CancellationToken cancellationToken = default)
     {
         var request = _client.Request(pathAndQuery);
         if (sendCookies)
@@ -47,8 +47,8 @@ public sealed class SessionClient : IDisposable
 
         configure?.Invoke(request);
         var started = Stopwatch.GetTimestamp();
-        using var response = await request.GetAsync(HttpCompletionOption.ResponseContentRead);
-        var body = await response.ResponseMessage.Content.ReadAsStringAsync();
+        using var response = await request.GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var body = await response.ResponseMessage.Content.ReadAsStringAsync(cancellationToken);
         var setCookies = response.ResponseMessage.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
         return new SessionResponse(
             $"GET {new Uri(BaseAddress, pathAndQuery)}",

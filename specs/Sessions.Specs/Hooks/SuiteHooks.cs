@@ -1,0 +1,42 @@
+using Gherkin.Runner.Bindings;
+using Gherkin.Runner.Execution;
+using Sessions.Specs.Support.Targets;
+using Xunit;
+
+namespace Sessions.Specs.Hooks;
+
+/// <summary>Every hook of the suite: the run's targets and engines into the report, and cleaning up after the run.</summary>
+[Binding]
+public sealed class SuiteHooks(ServerUnderTest server, IScenarioContext scenario)
+{
+    [BeforeTestRun]
+    public static void DescribeMatrix(ITestRunContext run) => run.Attach("Targets of this run:\n" + TargetMatrix.Summary, "text/plain");
+
+    /// <summary>
+    /// Starts the target's server before the first step, so a configured store that is down fails here with its
+    /// one-line reason, and names what served the scenario (for sqlserver: SQL Server or Babelfish, from @@VERSION).
+    /// </summary>
+    [BeforeScenario]
+    public async Task NameTheServer()
+    {
+        await server.ConnectAsync(scenario.CancellationToken);
+        var line = "Server under test: " + (server.Description ?? server.Name);
+        scenario.Attach(line, "text/plain");
+        // Also the test's own output, so the console (not only the report) says which engine served it.
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+    }
+
+    /// <summary>Runs after the last scenario, also when scenarios failed: stops servers and drops the run's databases.</summary>
+    [AfterTestRun]
+    public static async Task CleanUp(ITestRunContext run)
+    {
+        var started = TargetMatrix.Servers.Where(s => s.WasStarted).Select(s => s.Description ?? s.Name).ToList();
+        if (started.Count > 0)
+        {
+            run.Attach("Servers that ran:\n" + string.Join('\n', started), "text/plain");
+            Console.Error.WriteLine("Conformance targets that ran: " + string.Join(" | ", started));
+        }
+
+        await TargetMatrix.DisposeAllAsync();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using FluentAssertions;
+using Gherkin.Runner.Bindings;
+using Gherkin.Runner.Execution;
+using Sessions.Specs.Support.Cookies;
+using Sessions.Specs.Support.Http;
+
+namespace Sessions.Specs.Steps.Cookies;
+
+/// <summary>The session cookie as it travels: its attributes from the raw header, and what its value does not reveal.</summary>
+[Binding]
+public sealed class CookieSteps(SessionDriver session, IScenarioContext scenario)
+{
+    [Then("the response sets the cookie {string} with these attributes:")]
+    public void SetsCookie(string name, DataTable table)
+    {
+        var response = session.Last;
+        var raw = response.SetCookieHeaders.Where(h => SetCookieHeader.Parse(h).Name == name).ToList();
+        raw.Should().ContainSingle("the response must set {0} once; the exchange was:\n{1}", name, response);
+        var cookie = SetCookieHeader.Parse(raw[0]);
+        foreach (var row in table.Rows)
+        {
+            var attribute = row["attribute"];
+            var expected = row["value"];
+            cookie.TryGetAttribute(attribute, out var actual).Should().BeTrue("the header must carry {0}: {1}", attribute, cookie.Raw);
+            if (expected.Length == 0)
+            {
+                actual.Should().BeNull("{0} is a flag without a value: {1}", attribute, cookie.Raw);
+            }
+            else
+            {
+                // Attribute values such as SameSite are case-insensitive tokens; Path is compared as given.
+                var comparison = attribute.Equals("Path", StringComparison.OrdinalIgnoreCase) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                string.Equals(actual, expected, comparison).Should().BeTrue("{0} must be {1}, not {2}: {3}", attribute, expected, actual, cookie.Raw);
+            }
+        }
+    }
+
+    [Then("the response sets no cookie")]
+    public void NoCookie() =>
+        session.Last.SetCookieHeaders.Should().BeEmpty("the exchange was:\n{0}", session.Last);
+
+    [Then("the session cookie does not contain {string}")]
+    public void DoesNotContain(string secret)
+    {
+        var cookie = session.LastSessionCookie ?? throw new InvalidOperationException("The server set no session cookie in this scenario.");
+        var needles = new[] { ("UTF-8", Encoding.UTF8.GetBytes(secret)), ("UTF-16", Encoding.Unicode.GetBytes(secret)) };
+        var report = new StringBuilder($"cookie: {cookie.Raw}\n");
+        foreach (var (form, bytes) in cookie.ValueForms())
+        {
+            report.AppendLine($"{form}: {bytes.Length} bytes");
+            foreach (var (encoding, needle) in needles)
+            {
+                bytes.AsSpan().IndexOf(needle).Should().Be(-1, "the cookie must carry only a protected key, yet its {0} form holds \"{1}\" ({2}): {3}", form, secret, encoding, cookie.Raw);
+            }
+        }
+
+        scenario.Attach(report.ToString(), "text/plain");
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Data.SqlClient;
+using Sessions.Specs.Support.Targets;
+
+namespace Sessions.Specs.Support.Stores;
+
+/// <summary>
+/// The SQL Server column: SESSIONS_SQLSERVER when set, else a SQL Server container when a Docker engine answers,
+/// else unavailable. Each run makes its own database and drops it at the end. The engine's @@VERSION is kept so
+/// nobody mistakes a Babelfish run (a T-SQL/TDS engine on PostgreSQL) for SQL Server itself.
+/// </summary>
+public sealed class SqlServerStore : StoreProvisioner
+{
+    private readonly string? _configured;
+    private readonly string? _dockerProbe;
+    private readonly SqlServerContainer? _container;
+    private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
+    private string? _serverConnectionString;
+    private bool _created;
+
+    public SqlServerStore(string? configured)
+    {
+        _configured = string.IsNullOrWhiteSpace(configured) ? null : configured;
+        _container = _configured is null && SqlServerContainer.DockerAnswers(out _dockerProbe) ? new SqlServerContainer() : null;
+    }
+
+    public override string Name => "sqlserver";
+
+    public override string? UnavailableReason => _configured is null && _container is null
+        ? $"SESSIONS_SQLSERVER is not set and no Docker engine answers for Testcontainers ({_dockerProbe}); set SESSIONS_SQLSERVER, start Docker, or run `eval \"$(bash ci/services.sh)\"` (Babelfish)"
+        : null;
+
+    public override string? Engine => EngineVersion is null ? null : $"{EngineVersion} ({Source})";
+
+    /// <summary>First line of SELECT @@VERSION, once prepared.</summary>
+    public string? EngineVersion { get; private set; }
+
+    public bool IsBabelfish => EngineVersion?.Contains("Babelfish", StringComparison.OrdinalIgnoreCase) == true;
+
+    private string Source => _configured is not null ? "from SESSIONS_SQLSERVER" : $"Testcontainers {SqlServerContainer.Image}";
+
+    public override async Task<IReadOnlyDictionary<string, string?>> PrepareAsync(CancellationToken cancellationToken)
+    {
+        _serverConnectionString = _configured ?? await _container!.StartAsync(cancellationToken);
+        var server = new SqlConnectionStringBuilder(_serverConnectionString) { ConnectTimeout = 10 };
+        try
+        {
+            await using var connection = new SqlConnection(server.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var version = new SqlCommand("SELECT @@VERSION", connection);
+            var text = (string?)await version.ExecuteScalarAsync(cancellationToken) ?? "";
+            EngineVersion = text.Split('\n')[0].Trim();
+            await using var create = new SqlCommand($"CREATE DATABASE [{_database}]", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            _created = true;
+        }
+        catch (SqlException ex)
+        {
+            throw new ServerStartException($"{Source}: the SQL Server at {server.DataSource} does not answer: {ServerStartException.FirstLine(ex)}", ex);
+        }
+
+        // Said on the console as well as in the report: this line is what tells a Babelfish run from a SQL Server run.
+        Console.WriteLine($"sqlserver target: {Engine}");
+        var own = new SqlConnectionStringBuilder(_serverConnectionString) { InitialCatalog = _database };
+        return RelationalSettings("sqlserver", own.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_created)
+        {
+            SqlConnection.ClearAllPools();
+            await using var connection = new SqlConnection(_serverConnectionString);
+            await connection.OpenAsync();
+            // SQL Server refuses to drop a database in use; Babelfish has no SINGLE_USER and needs none once pools are cleared.
+            var drop = IsBabelfish
+                ? $"DROP DATABASE [{_database}]"
+                : $"ALTER DATABASE [{_database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_database}]";
+            await using var command = new SqlCommand(drop, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Caching;
+using Sessions.Specs.Support.Hosting;
+using Sessions.Specs.Support.Stores;
+using SessionsServer.Stores;
+
+namespace Sessions.Specs.Support.Targets;
+
+/// <summary>
+/// The real server hosted in this process on one store, started by the first scenario that needs it and shared by
+/// all of them (scenarios stay apart through their own cookie jars); disposed after the run.
+/// </summary>
+public sealed class InProcessServer : ServerUnderTest
+{
+    private readonly StoreProvisioner _store;
+    private readonly Lazy<Task<ServerEndpoint>> _started;
+    private SessionsServerHost? _host;
+
+    public InProcessServer(StoreProvisioner store)
+        : base(store.Name)
+    {
+        _store = store;
+        // Not the caller's token: one scenario's cancellation must not fail the start every other scenario shares.
+        _started = new(() => StartAsync(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public StoreProvisioner Store => _store;
+
+    public override string? ExpectedStoreName => _store.Name;
+
+    public override string? Description => _host is null
+        ? null
+        : $"{Name}: in-process server on {_host.BaseAddress}{(_store.Engine is { } engine ? $", engine {engine}" : "")}";
+
+    public override bool WasStarted => _started.IsValueCreated;
+
+    public override Task<ServerEndpoint> ConnectAsync(CancellationToken cancellationToken) => _started.Value.WaitAsync(cancellationToken);
+
+    private async Task<ServerEndpoint> StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = await _store.PrepareAsync(cancellationToken);
+        _host = await SessionsServerHost.StartAsync(settings);
+        // The product's own provisioning, run once before scenarios race to be first on an empty database.
+        if (_host.Services.GetRequiredService<GuardedDistributedCache>().Inner is RelationalDistributedCache cache)
+        {
+            await cache.CreateTableAsync(cancellationToken);
+        }
+
+        return new ServerEndpoint(_host.BaseAddress, _host.CertificateSha256, Insecure: false, _store.CreateView(_host));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_host is not null)
+            {
+                await _host.DisposeAsync();
+            }
+        }
+        finally
+        {
+            await _store.DisposeAsync();
+        }
+    }
+}
