@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -40,7 +41,8 @@ public static class JsonSummary
             summary["failed"] = Strings(failed);
         }
 
-        return summary.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        // Relaxed escaping: the line is read by scripts and people, never embedded in HTML, so quotes stay readable.
+        return summary.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static JsonArray Strings(IEnumerable<string> lines) => new([.. lines.Select(line => (JsonNode?)JsonValue.Create(line))]);
