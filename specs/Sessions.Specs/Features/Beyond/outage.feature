@@ -1,0 +1,48 @@
+@beyond @outage @serial
+Feature: The store goes away, slows down and comes back
+  A TCP fault proxy sits between one server instance and its store, so the store can be cut off or slowed down
+  without touching it. While the store does not answer, a session request answers 503 with a JSON error naming the
+  store within the I/O timeout (plus one second for the network and the client), /hello still answers, and /healthz
+  says the store is unhealthy. When the store is back, the sessions written before are there, with no restart.
+  SQLite and memory run inside the server process: there is no connection to cut, so they are skipped.
+  @serial: the bounds are timed, so these scenarios run alone rather than beside dozens of others on two cores.
+
+  Background:
+    Given instance "A" reaches the store through a fault proxy, with an I/O timeout of 2 seconds
+    And browser "alice" calls "/session/counter" on instance "A"
+    And browser "alice" calls "/session/login?user=max" on instance "A"
+
+  Scenario: While the store is cut off, session requests answer 503 fast, and the session survives
+    When the store is cut off
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 503 naming the store within 3 seconds
+    When browser "alice" calls "/session/whoami" on instance "A"
+    Then it answers 503 naming the store within 3 seconds
+    When browser "alice" calls "/hello" on instance "A"
+    Then it answers 200
+    When browser "alice" calls "/healthz" on instance "A"
+    Then it answers 503 naming the store within 3 seconds
+    When the store is back
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 200 with counter 2
+    When browser "alice" calls "/session/whoami" on instance "A"
+    Then it answers 200 with user "max"
+    When browser "alice" calls "/healthz" on instance "A"
+    Then it answers 200
+
+  @slow-store
+  Scenario: A store slower than the I/O timeout answers 503 within the bound
+    When the store answers 3000 ms late
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 503 naming the store within 3 seconds
+    When the store is back
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 200 with counter 2
+
+  @slow-store
+  Scenario: A store a little slow, well inside the I/O timeout, is served normally
+    When the store answers 100 ms late
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 200 with counter 2
+    When browser "alice" calls "/session/whoami" on instance "A"
+    Then it answers 200 with user "max"

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sessions.Specs.Support.Faults;
+
+/// <summary>
+/// A TCP proxy on 127.0.0.1 between the server and its store, so a scenario can take the store away or make
+/// it slow — for any store, a container included — without touching the store itself.
+/// <list type="bullet">
+/// <item><see cref="Cut"/>: open connections are reset and new ones are accepted and dropped at once (a dead host).</item>
+/// <item><see cref="Blackhole"/>: new connections are accepted and nothing ever comes back (a hung host).</item>
+/// <item><see cref="Delay"/>: every chunk from the store waits this long before it is passed on (a slow store).</item>
+/// </list>
+/// </summary>
+public sealed class TcpFaultProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly DnsEndPoint _target;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Guid, (TcpClient Client, TcpClient Upstream)> _open = new();
+    private readonly Task _accepting;
+    private volatile Mode _mode = Mode.Pass;
+    private TimeSpan _delay;
+
+    private enum Mode { Pass, Cut, Blackhole }
+
+    public TcpFaultProxy(string targetHost, int targetPort)
+    {
+        _target = new DnsEndPoint(targetHost, targetPort);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptLoopAsync();
+    }
+
+    /// <summary>The loopback port to give the server instead of the store's own.</summary>
+    public int Port { get; }
+
+    public void Restore()
+    {
+        _delay = TimeSpan.Zero;
+        _mode = Mode.Pass;
+    }
+
+    public void Cut()
+    {
+        _mode = Mode.Cut;
+        foreach (var key in _open.Keys)
+        {
+            if (_open.TryRemove(key, out var pair))
+            {
+                Reset(pair.Client);
+                pair.Upstream.Dispose();
+            }
+        }
+    }
+
+    public void Blackhole() => _mode = Mode.Blackhole;
+
+    public void Delay(TimeSpan delay)
+    {
+        _mode = Mode.Pass;
+        _delay = delay;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        foreach (var pair in _open.Values)
+        {
+            pair.Client.Dispose();
+            pair.Upstream.Dispose();
+        }
+
+        await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        switch (_mode)
+        {
+            case Mode.Cut:
+                Reset(client);
+                return;
+            case Mode.Blackhole:
+                // Hold the socket open and silent until the proxy goes away; the caller's own timeout must fire.
+                await Task.Delay(Timeout.Infinite, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                client.Dispose();
+                return;
+        }
+
+        var upstream = new TcpClient();
+        var id = Guid.NewGuid();
+        try
+        {
+            await upstream.ConnectAsync(_target.Host, _target.Port, _stopping.Token);
+            _open[id] = (client, upstream);
+            using var done = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            var toStore = PumpAsync(client.GetStream(), upstream.GetStream(), delayed: false, done.Token);
+            var fromStore = PumpAsync(upstream.GetStream(), client.GetStream(), delayed: true, done.Token);
+            await Task.WhenAny(toStore, fromStore);
+            await done.CancelAsync();
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The far side went away; the near side learns it from the closed socket below.
+        }
+        finally
+        {
+            _open.TryRemove(id, out _);
+            client.Dispose();
+            upstream.Dispose();
+        }
+    }
+
+    private async Task PumpAsync(Stream from, Stream to, bool delayed, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (delayed && _delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_delay, cancellationToken);
+                }
+
+                if (_mode == Mode.Cut)
+                {
+                    return;
+                }
+
+                await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Either side closing ends the pump; ServeAsync closes the other side.
+        }
+    }
+
+    /// <summary>Closes with RST rather than FIN, as a host that died would, so clients fail fast instead of waiting.</summary>
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            client.Client.LingerState = new LingerOption(true, 0);
+        }
+        catch (SocketException)
+        {
+            // Already closed: nothing to reset.
+        }
+
+        client.Dispose();
+    }
+}

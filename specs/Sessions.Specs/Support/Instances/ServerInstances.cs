@@ -1,0 +1,83 @@
+using Gherkin.Runner.Execution;
+using Sessions.Specs.Support.Hosting;
+using Sessions.Specs.Support.Http;
+using Sessions.Specs.Support.Targets;
+
+namespace Sessions.Specs.Support.Instances;
+
+/// <summary>
+/// The server instances one scenario runs, by name ("A", "B"), each a real in-process server on a port of its own.
+/// "the server" is the target's shared server; named instances are started, stopped and restarted at will and are
+/// stopped when the scenario ends.
+/// </summary>
+public sealed class ServerInstances(ServerUnderTest target, IScenarioContext scenario) : IAsyncDisposable
+{
+    public const string SharedServer = "the server";
+
+    private readonly Dictionary<string, Instance> _instances = new(StringComparer.Ordinal);
+    private SessionClient? _shared;
+
+    private sealed record Instance(SessionsServerHost Host, SessionClient Client, IReadOnlyDictionary<string, string?> Settings);
+
+    public async Task StartAsync(string name, IReadOnlyDictionary<string, string?> settings)
+    {
+        if (_instances.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"Instance \"{name}\" is already running.");
+        }
+
+        var host = await SessionsServerHost.StartAsync(settings);
+        _instances[name] = new Instance(host, new SessionClient(host.BaseAddress, host.CertificateSha256), settings);
+        scenario.Attach($"instance \"{name}\" on {host.BaseAddress}: {Describe(settings)}", "text/plain");
+    }
+
+    /// <summary>Stops the instance as a process exit would: its port closes and its memory is gone.</summary>
+    public async Task StopAsync(string name)
+    {
+        var instance = Get(name);
+        _instances.Remove(name);
+        instance.Client.Dispose();
+        await instance.Host.DisposeAsync();
+    }
+
+    /// <summary>Stops the instance and starts a new one with the same settings (on a new port, as after a reboot).</summary>
+    public async Task RestartAsync(string name)
+    {
+        var settings = Get(name).Settings;
+        await StopAsync(name);
+        await StartAsync(name, settings);
+    }
+
+    public async Task<SessionClient> ClientAsync(string name, CancellationToken cancellationToken)
+    {
+        if (name != SharedServer)
+        {
+            return Get(name).Client;
+        }
+
+        if (_shared is null)
+        {
+            var endpoint = await target.ConnectAsync(cancellationToken);
+            _shared = new SessionClient(endpoint.BaseAddress, endpoint.PinnedSha256, endpoint.Insecure);
+        }
+
+        return _shared;
+    }
+
+    private Instance Get(string name) => _instances.TryGetValue(name, out var instance)
+        ? instance
+        : throw new InvalidOperationException($"No instance \"{name}\" is running in this scenario; start it in a Given step.");
+
+    // Connection strings may hold passwords: the report shows which settings were given, never their values.
+    private static string Describe(IReadOnlyDictionary<string, string?> settings) => string.Join(", ", settings.Select(s =>
+        s.Key.StartsWith("ConnectionStrings:", StringComparison.Ordinal) ? $"{s.Key}=(set)" : $"{s.Key}={s.Value}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        _shared?.Dispose();
+        foreach (var name in _instances.Keys.ToList())
+        {
+            await StopAsync(name);
+        }
+    }
+}
