@@ -17,7 +17,7 @@ Feature: Session counter
     And I call /session/counter
     Then the counter is 1
 
-  Scenario Outline: <calls> calls with one cookie jar count to <calls>
+  Scenario Outline: After <calls> call(s) with one cookie jar the counter is <calls>
     Given a fresh cookie jar
     When I call /session/counter <calls> times
     Then the counter is <calls>

@@ -39,7 +39,12 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
         {
             host.StartServer();
             var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+            // A wildcard listener (a server that broke its loopback promise) is still reached on 127.0.0.1, so the
+            // listener scenarios see the breach instead of every scenario failing to connect.
+            var listening = new Uri(address);
+            host.BaseAddress = listening.Host is "[::]" or "0.0.0.0" or "+" or "*"
+                ? new UriBuilder(listening) { Host = "127.0.0.1" }.Uri
+                : listening;
             return host;
         }
         catch
