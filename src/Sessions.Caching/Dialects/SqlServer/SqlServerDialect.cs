@@ -22,7 +22,7 @@ public sealed class SqlServerDialect : SqlDialect
     public SqlServerDialect(RelationalCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _connectionString = options.ConnectionString ?? throw new ArgumentException("A connection string is required.", nameof(options));
+        _connectionString = WithoutPoolBlocking(options.ConnectionString ?? throw new ArgumentException("A connection string is required.", nameof(options)));
         SchemaName = options.SchemaName ?? DefaultSchemaName;
         TableName = options.TableName;
         QualifiedTableName = $"{QuoteName(SchemaName)}.{QuoteName(TableName)}";
@@ -45,6 +45,28 @@ public sealed class SqlServerDialect : SqlDialect
     internal static string UnicodeLiteral(string text) => "N'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     internal override DbConnection CreateConnection() => new SqlConnection(_connectionString);
+
+    /// <summary>
+    /// After one failed open, SqlClient's pool fails every open with that cached error for 5 s, doubling up to a minute
+    /// (its "blocking period"), even once the server is back; found by the outage feature, whose first request after
+    /// the store returned got a 503 in 2 ms. Waits are already bounded by the caller's I/O timeout, so every request
+    /// should try the server again. A PoolBlockingPeriod given in the connection string is kept.
+    /// </summary>
+    internal static string WithoutPoolBlocking(string connectionString)
+    {
+        try
+        {
+            var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            return given.ContainsKey("PoolBlockingPeriod") || given.ContainsKey("Pool Blocking Period")
+                ? connectionString
+                : new SqlConnectionStringBuilder(connectionString) { PoolBlockingPeriod = PoolBlockingPeriod.NeverBlock }.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            // Not a SQL Server connection string: left as given, so the first open reports it as before.
+            return connectionString;
+        }
+    }
 
     // SQL Server: 208 "Invalid object name", for a missing table and a missing schema alike.
     // T-SQL engines built on PostgreSQL (Babelfish) keep PostgreSQL's wording ("relation ... does not
