@@ -3,14 +3,17 @@ Feature: The store goes away, slows down and comes back
   A TCP fault proxy sits between one server instance and its store, so the store can be cut off or slowed down
   without touching it. While the store does not answer, a session request answers 503 with a JSON error naming the
   store within the I/O timeout (plus one second for the network and the client), /hello still answers, and /healthz
-  says the store is unhealthy. When the store is back, the sessions written before are there, with no restart.
+  says the store is unhealthy. When the store is back, the very next request is served and the sessions written
+  before are there, with no restart — connections the cut killed must not be handed out again.
   SQLite and memory run inside the server process: there is no connection to cut, so they are skipped.
-  @serial: the bounds are timed, so these scenarios run alone rather than beside dozens of others on two cores.
+  The bounds are timed, so these scenarios are tagged serial and run alone, not beside dozens of others on two cores.
 
   Background:
     Given instance "A" reaches the store through a fault proxy, with an I/O timeout of 2 seconds
     And browser "alice" calls "/session/counter" on instance "A"
     And browser "alice" calls "/session/login?user=max" on instance "A"
+    # The pool now holds several connections; the cut kills them all, and the server must not hand a dead one out later.
+    And 8 other browsers call "/session/counter" on instance "A" at once
 
   Scenario: While the store is cut off, session requests answer 503 fast, and the session survives
     When the store is cut off

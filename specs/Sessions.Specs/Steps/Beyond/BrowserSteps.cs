@@ -38,6 +38,17 @@ public sealed class BrowserSteps(Browsers browsers, IScenarioContext scenario)
         }
     }
 
+    /// <summary>Parallel requests make the server's connection pool hold several connections, as a busy server's does.</summary>
+    [Given("{int} other browsers call {string} on instance {string} at once")]
+    public async Task OthersCallAtOnce(int count, string pathAndQuery, string instance)
+    {
+        var calls = Enumerable.Range(1, count).Select(i => browsers.CallAsync($"other {i}", pathAndQuery, instance, scenario.CancellationToken));
+        foreach (var response in await Task.WhenAll(calls))
+        {
+            Setup(response);
+        }
+    }
+
     // A setup step that failed would make every later step fail for the wrong reason; stop at the real one.
     private static void Setup(SessionResponse response) =>
         response.StatusCode.Should().BeInRange(200, 299, $"a Given step sets the scene and must succeed\n{response}");

@@ -32,4 +32,8 @@ public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances
 
     [When("instance {string} is stopped and started again on the same store")]
     public Task Restart(string name) => instances.RestartAsync(name);
+
+    [When("instance {string} is started again with {string} set to {string}")]
+    public Task RestartWith(string name, string setting, string value) =>
+        instances.RestartAsync(name, new Dictionary<string, string?> { [setting] = value });
 }

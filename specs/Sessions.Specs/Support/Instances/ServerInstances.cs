@@ -40,10 +40,15 @@ public sealed class ServerInstances(ServerUnderTest target, IScenarioContext sce
         await instance.Host.DisposeAsync();
     }
 
-    /// <summary>Stops the instance and starts a new one with the same settings (on a new port, as after a reboot).</summary>
-    public async Task RestartAsync(string name)
+    /// <summary>Stops the instance and starts a new one with the same settings, changed as given (on a new port, as after a reboot).</summary>
+    public async Task RestartAsync(string name, IReadOnlyDictionary<string, string?>? changes = null)
     {
-        var settings = Get(name).Settings;
+        var settings = new Dictionary<string, string?>(Get(name).Settings);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         await StopAsync(name);
         await StartAsync(name, settings);
     }
