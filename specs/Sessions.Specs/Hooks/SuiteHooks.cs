@@ -54,9 +54,19 @@ public sealed class SuiteHooks(ServerUnderTest server, IScenarioContext scenario
         if (started.Count > 0)
         {
             run.Attach("Servers that ran:\n" + string.Join('\n', started), "text/plain");
-            Console.Error.WriteLine("Conformance targets that ran: " + string.Join(" | ", started));
+            Console.WriteLine("Conformance targets that ran: " + string.Join(" | ", started));
         }
 
-        await TargetMatrix.DisposeAllAsync();
+        try
+        {
+            await TargetMatrix.DisposeAllAsync();
+        }
+        catch (Exception ex)
+        {
+            // The runner records a failing run hook only in the report; say it on the console too, or a database
+            // left behind would go unnoticed.
+            Console.Error.WriteLine($"Conformance cleanup failed: {ex.Message}");
+            throw;
+        }
     }
 }

@@ -11,6 +11,8 @@ public sealed class PostgresStore(string? adminConnectionString) : StoreProvisio
 
     public override string Name => "postgres";
 
+    public override string? Engine => _created ? $"database {_database}" : null;
+
     public override string? UnavailableReason => string.IsNullOrWhiteSpace(adminConnectionString)
         ? "SESSIONS_POSTGRES is not set (e.g. Host=127.0.0.1;Username=postgres;Password=...); `eval \"$(bash ci/services.sh)\"` starts PostgreSQL and sets it"
         : null;

@@ -29,7 +29,7 @@ public sealed class SqlServerStore : StoreProvisioner
         ? $"SESSIONS_SQLSERVER is not set and no Docker engine answers for Testcontainers ({_dockerProbe}); set SESSIONS_SQLSERVER, start Docker, or run `eval \"$(bash ci/services.sh)\"` (Babelfish)"
         : null;
 
-    public override string? Engine => EngineVersion is null ? null : $"{EngineVersion} ({Source})";
+    public override string? Engine => EngineVersion is null ? null : $"engine {EngineVersion} ({Source}), database {_database}";
 
     /// <summary>First line of SELECT @@VERSION, once prepared.</summary>
     public string? EngineVersion { get; private set; }

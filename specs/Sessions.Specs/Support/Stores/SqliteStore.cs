@@ -9,6 +9,8 @@ public sealed class SqliteStore : StoreProvisioner
 
     public override string Name => "sqlite";
 
+    public override string? Engine => $"file {_file}";
+
     public override Task<IReadOnlyDictionary<string, string?>> PrepareAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(RelationalSettings("sqlite", $"Data Source={_file}"));
 

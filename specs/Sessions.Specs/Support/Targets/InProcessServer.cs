@@ -30,7 +30,7 @@ public sealed class InProcessServer : ServerUnderTest
 
     public override string? Description => _host is null
         ? null
-        : $"{Name}: in-process server on {_host.BaseAddress}{(_store.Engine is { } engine ? $", engine {engine}" : "")}";
+        : $"{Name}: in-process server on {_host.BaseAddress}{(_store.Engine is { } engine ? $", {engine}" : "")}";
 
     public override bool WasStarted => _started.IsValueCreated;
 
