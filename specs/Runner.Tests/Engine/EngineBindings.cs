@@ -96,3 +96,10 @@ public static class RunHookSteps
     [AfterTestRun]
     public static void AfterRun() => Events.Add("after run");
 }
+
+[Binding]
+public static class FailingRunHookSteps
+{
+    [AfterTestRun]
+    public static void AfterRun() => throw new InvalidOperationException("could not drop the database");
+}

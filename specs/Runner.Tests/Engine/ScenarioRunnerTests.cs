@@ -75,6 +75,16 @@ public sealed class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task A_failing_after_run_hook_is_reported_not_swallowed()
+    {
+        var run = EngineRuns.Create([.. EngineRuns.Steps, typeof(FailingRunHookSteps)]);
+        await run.RunAsync("Untagged hooks");
+        run.AfterRunFailure.Should().BeNull();
+        await run.FinishAsync();
+        run.AfterRunFailure.Should().Contain("could not drop the database");
+    }
+
+    [Fact]
     public async Task Step_classes_share_one_context_per_scenario_and_get_fresh_ones_next_time()
     {
         var run = EngineRuns.Create();

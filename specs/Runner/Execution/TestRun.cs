@@ -68,6 +68,9 @@ public sealed class TestRun
         }
     }
 
+    /// <summary>Why an [AfterTestRun] hook failed (e.g. a clean-up that could not drop its database), or null.</summary>
+    public string? AfterRunFailure { get; private set; }
+
     /// <summary>Runs [AfterTestRun] hooks (only if the run started) and closes the log; later calls return the same messages.</summary>
     public async Task<IReadOnlyList<Envelope>> FinishAsync()
     {
@@ -75,6 +78,7 @@ public sealed class TestRun
         {
             string? afterFailure = null;
             if (Volatile.Read(ref started)) afterFailure = await RunHooksAsync(HookKind.AfterTestRun).ConfigureAwait(false);
+            AfterRunFailure = afterFailure;
             var message = startFailure ?? afterFailure;
             Messages.RunFinished(message is null && Volatile.Read(ref failures) == 0, message);
         }

@@ -93,6 +93,9 @@ public abstract class GherkinTestSuite<TSuite> : IClassFixture<GherkinTestSuite<
             var suite = new TSuite();
             var files = await LivingDocumentation.WriteAsync(envelopes, LivingDocumentation.ResolveDirectory(suite.LivingDocSubdirectory)).ConfigureAwait(false);
             Console.WriteLine(files.Note ?? $"Living documentation: {files.HtmlPath}");
+
+            // xunit reports a fixture that fails to dispose as a failed run, so a broken clean-up cannot pass unnoticed.
+            if (run.AfterRunFailure is { } failure) throw new InvalidOperationException($"An [AfterTestRun] hook failed: {failure}");
         }
     }
 }
