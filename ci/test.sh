@@ -14,10 +14,16 @@ fi
 
 mkdir -p artifacts
 log=artifacts/test-output.log
-dotnet test --solution Sessions.Conformance.sln "$@" 2>&1 | tee "$log"
+# Detailed output prints each test's own lines, among them which engine served the sqlserver column
+# (Babelfish or SQL Server). Exit code 8 (a project with no test selected) is normal under a filter;
+# a run that executed nothing at all is caught below instead.
+dotnet test --solution Sessions.Conformance.sln --output Detailed --ignore-exit-code 8 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # MTP prints one summary block for the whole run; turn it into the plain closing line.
 summary=$(awk '/Test run summary/{f=1} f&&/failed:/{fl=$2} f&&/succeeded:/{ok=$2} f&&/skipped:/{sk=$2} END{if(ok!="") printf "tests: %d passed, %d failed, %d skipped", ok, fl, sk}' "$log")
 echo "${summary:-tests: no summary found (see $log)}"
+case "$summary" in
+  "tests: 0 passed, 0 failed"*) echo "test: no test ran; check the filter" >&2; exit 1 ;;
+esac
 exit "$status"
