@@ -27,14 +27,14 @@ public sealed class Browsers(ServerInstances instances, IScenarioContext scenari
     {
         var client = await instances.ClientAsync(instance, cancellationToken);
         var jar = Jar(browser);
-        return Record(await client.GetAsync(pathAndQuery, request => request.WithCookies(jar), sendCookies: false));
+        return Record(await client.GetAsync(pathAndQuery, request => request.WithCookies(jar), sendCookies: false, cancellationToken));
     }
 
     /// <summary>A request with exactly this Cookie header and no jar, as a tampering client would send it.</summary>
     public async Task<SessionResponse> CallWithRawCookieAsync(string cookieHeader, string pathAndQuery, string instance, CancellationToken cancellationToken)
     {
         var client = await instances.ClientAsync(instance, cancellationToken);
-        return Record(await client.GetAsync(pathAndQuery, request => request.WithHeader("Cookie", cookieHeader), sendCookies: false));
+        return Record(await client.GetAsync(pathAndQuery, request => request.WithHeader("Cookie", cookieHeader), sendCookies: false, cancellationToken));
     }
 
     private SessionResponse Record(SessionResponse response)

@@ -37,7 +37,7 @@ public static class SessionLoad
     {
         var jar = new CookieJar();
         var marker = $"load-{session}-{Guid.NewGuid():N}";
-        var set = await Call(client, jar, $"/session/set?key=marker&value={marker}", statuses);
+        var set = await Call(client, jar, $"/session/set?key=marker&value={marker}", statuses, cancellationToken);
         if (set.StatusCode != 200)
         {
             problems.Enqueue($"session {session}: storing its marker answered {set}");
@@ -46,7 +46,7 @@ public static class SessionLoad
 
         for (var expected = 1; expected <= requests && !cancellationToken.IsCancellationRequested; expected++)
         {
-            var counter = await Call(client, jar, "/session/counter", statuses);
+            var counter = await Call(client, jar, "/session/counter", statuses, cancellationToken);
             if (counter.StatusCode != 200 || counter.JsonInt("counter") != expected)
             {
                 problems.Enqueue($"session {session}: request {expected} answered {counter.StatusCode} {counter.Body}");
@@ -54,7 +54,7 @@ public static class SessionLoad
             }
         }
 
-        var check = await Call(client, jar, "/session/get?key=marker", statuses);
+        var check = await Call(client, jar, "/session/get?key=marker", statuses, cancellationToken);
         if (check.StatusCode != 200 || check.JsonString("value") != marker)
         {
             problems.Enqueue($"session {session}: its marker {marker} read back as {check.StatusCode} {check.Body}");
@@ -70,15 +70,15 @@ public static class SessionLoad
         var sends = Enumerable.Range(0, requests).Select(_ => Task.Run(async () =>
         {
             await start.WaitAsync(cancellationToken);
-            return await client.GetAsync("/session/counter", request => request.WithHeader("Cookie", cookie), sendCookies: false);
+            return await client.GetAsync("/session/counter", request => request.WithHeader("Cookie", cookie), sendCookies: false, cancellationToken);
         }, cancellationToken)).ToList();
         start.Release(requests);
         return await Task.WhenAll(sends);
     }
 
-    private static async Task<SessionResponse> Call(SessionClient client, CookieJar jar, string pathAndQuery, ConcurrentDictionary<int, int> statuses)
+    private static async Task<SessionResponse> Call(SessionClient client, CookieJar jar, string pathAndQuery, ConcurrentDictionary<int, int> statuses, CancellationToken cancellationToken)
     {
-        var response = await client.GetAsync(pathAndQuery, request => request.WithCookies(jar), sendCookies: false);
+        var response = await client.GetAsync(pathAndQuery, request => request.WithCookies(jar), sendCookies: false, cancellationToken);
         statuses.AddOrUpdate(response.StatusCode, 1, (_, count) => count + 1);
         return response;
     }
