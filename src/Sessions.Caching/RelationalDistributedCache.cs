@@ -55,7 +55,8 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
     /// <summary>Meter "Sessions.Caching" with the counter "sessions.store.commands".</summary>
     public SessionStoreMetrics Metrics { get; }
 
-    internal SqlDialect Dialect => _dialect;
+    /// <summary>The engine's SQL and connections, for siblings that live beside the session table (the key ring).</summary>
+    public SqlDialect Dialect => _dialect;
 
     internal Task BackgroundSweep => _sweeper.BackgroundSweep;
 

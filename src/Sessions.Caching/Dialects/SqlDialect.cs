@@ -18,6 +18,12 @@ public abstract class SqlDialect
 
     internal abstract DialectStatements Statements { get; }
 
+    /// <summary>
+    /// SQL for a data-protection key table beside the session table, or null where the engine keeps no key
+    /// table (SQLite keeps its key ring in a folder beside the database file).
+    /// </summary>
+    internal virtual KeyRing.KeyRingStatements? KeyRingStatements(string keyTableName) => null;
+
     internal abstract DbConnection CreateConnection();
 
     /// <summary>True when the driver error says the table (or its schema) does not exist.</summary>

@@ -1,6 +1,6 @@
 namespace Sessions.Caching.Provisioning;
 
-/// <summary>The session table does not exist and the cache was not allowed to create it.</summary>
+/// <summary>The session table (or the key-ring table beside it) does not exist and the store was not allowed to create it.</summary>
 public sealed class SessionTableMissingException : InvalidOperationException
 {
     public const string SchemaCreateCommand = "dotnet run --project src/SessionsServer -- schema create";
@@ -8,7 +8,7 @@ public sealed class SessionTableMissingException : InvalidOperationException
 
     public SessionTableMissingException(string qualifiedTableName, string storeName, Exception? innerException = null)
         : base(
-            $"The session table {qualifiedTableName} does not exist in the {storeName} store. " +
+            $"The table {qualifiedTableName} that the sessions need does not exist in the {storeName} store. " +
             $"Create it with `{SchemaCreateCommand}`, or set `{CreateTableSetting}` to let the server create it on first use.",
             innerException)
     {

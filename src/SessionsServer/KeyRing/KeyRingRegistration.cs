@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
+using Sessions.Caching;
+using Sessions.Caching.KeyRing;
 using SessionsServer.Configuration;
+using SessionsServer.Stores;
 using StackExchange.Redis;
 
 namespace SessionsServer.KeyRing;
@@ -17,24 +21,25 @@ public static class KeyRingRegistration
     public static IServiceCollection AddSessionKeyRing(this IServiceCollection services)
     {
         services.AddDataProtection();
-        services.AddSingleton(sp => CreateRepository(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => CreateRepository(
+            sp.GetRequiredService<GuardedDistributedCache>().Inner,
+            sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<SessionsServerOptions>>((protection, server) =>
             protection.ApplicationDiscriminator = server.Value.ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<IXmlRepository>((keys, repository) => keys.XmlRepository = repository);
         return services;
     }
 
-    /// <summary>The key table of a relational server store, or null for stores that keep keys elsewhere.</summary>
-    internal static RelationalKeyRingRepository? RelationalRepository(SessionsServerOptions options) => options.NormalizedStore switch
-    {
-        "sqlserver" => new(KeyRingSql.SqlServer(options.ConnectionString!, options.SchemaName ?? "dbo", options.KeyTableName), options.ApplicationName, options.ShouldCreateTable),
-        "postgres" => new(KeyRingSql.Postgres(options.ConnectionString!, options.SchemaName ?? "public", options.KeyTableName), options.ApplicationName, options.ShouldCreateTable),
-        _ => null,
-    };
+    /// <summary>The key table beside a relational server store's sessions, or null for stores that keep keys elsewhere.</summary>
+    internal static RelationalKeyRingRepository? RelationalRepository(IDistributedCache store, SessionsServerOptions options) =>
+        store is RelationalDistributedCache relational && RelationalKeyRingRepository.IsSupportedBy(relational.Dialect)
+            ? new RelationalKeyRingRepository(relational.Dialect, options.KeyTableName, options.ApplicationName, options.ShouldCreateTable)
+            : null;
 
-    private static IXmlRepository CreateRepository(SessionsServerOptions options, ILoggerFactory loggers)
+    private static IXmlRepository CreateRepository(IDistributedCache store, SessionsServerOptions options, ILoggerFactory loggers)
     {
-        if (RelationalRepository(options) is { } relational)
+        if (RelationalRepository(store, options) is { } relational)
         {
             return relational;
         }

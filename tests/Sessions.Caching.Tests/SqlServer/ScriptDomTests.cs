@@ -61,6 +61,28 @@ public sealed class ScriptDomTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Key_ring_statements_parse_and_keep_names_quoted(string schema, string table)
+    {
+        var dialect = new SqlServerDialect(new RelationalCacheOptions { ConnectionString = "Server=unused", SchemaName = schema, TableName = "Sessions" });
+        var keyRing = dialect.KeyRingStatements(table);
+
+        foreach (var sql in new[] { keyRing.CreateTable, keyRing.SelectAll, keyRing.Insert })
+        {
+            var names = new ObjectNameCollector();
+            Parse(sql).Accept(names);
+            names.TableNames.Should().NotBeEmpty(sql);
+            foreach (var name in names.TableNames)
+            {
+                name.SchemaIdentifier!.Value.Should().Be(schema, sql);
+                name.SchemaIdentifier.QuoteType.Should().Be(QuoteType.SquareBracket);
+                name.BaseIdentifier.Value.Should().Be(table, sql);
+                name.BaseIdentifier.QuoteType.Should().Be(QuoteType.SquareBracket);
+            }
+        }
+    }
+
     [Fact]
     public void Qualified_name_in_OBJECT_ID_parses_back_to_the_configured_names()
     {

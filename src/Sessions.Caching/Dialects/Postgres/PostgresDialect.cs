@@ -36,6 +36,16 @@ public sealed class PostgresDialect : SqlDialect
 
     internal override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
 
+    internal override KeyRing.KeyRingStatements KeyRingStatements(string keyTableName)
+    {
+        var table = $"{QuoteName(SchemaName)}.{QuoteName(keyTableName)}";
+        return new(
+            table,
+            $"CREATE SCHEMA IF NOT EXISTS {QuoteName(SchemaName)}; CREATE TABLE IF NOT EXISTS {table} (\"ApplicationName\" text NOT NULL, \"FriendlyName\" text NOT NULL, \"Xml\" text NOT NULL, \"CreatedAt\" timestamptz NOT NULL, PRIMARY KEY (\"ApplicationName\", \"FriendlyName\"));",
+            $"SELECT \"Xml\" FROM {table} WHERE \"ApplicationName\" = @App;",
+            $"INSERT INTO {table} (\"ApplicationName\", \"FriendlyName\", \"Xml\", \"CreatedAt\") VALUES (@App, @Name, @Xml, @Now);");
+    }
+
     // 42P01 undefined_table; 3F000 invalid_schema_name (a schema that was never created).
     internal override bool IsMissingTable(DbException error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName };

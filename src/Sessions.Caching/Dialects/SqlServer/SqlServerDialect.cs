@@ -46,6 +46,16 @@ public sealed class SqlServerDialect : SqlDialect
 
     internal override DbConnection CreateConnection() => new SqlConnection(_connectionString);
 
+    internal override KeyRing.KeyRingStatements KeyRingStatements(string keyTableName)
+    {
+        var table = $"{QuoteName(SchemaName)}.{QuoteName(keyTableName)}";
+        return new(
+            table,
+            $"IF OBJECT_ID({UnicodeLiteral(table)}, N'U') IS NULL CREATE TABLE {table} (ApplicationName nvarchar(200) NOT NULL, FriendlyName nvarchar(200) NOT NULL, Xml nvarchar(max) NOT NULL, CreatedAt datetimeoffset(7) NOT NULL, PRIMARY KEY (ApplicationName, FriendlyName));",
+            $"SELECT Xml FROM {table} WHERE ApplicationName = @App;",
+            $"INSERT INTO {table} (ApplicationName, FriendlyName, Xml, CreatedAt) VALUES (@App, @Name, @Xml, @Now);");
+    }
+
     /// <summary>
     /// After one failed open, SqlClient's pool fails every open with that cached error for 5 s, doubling up to a minute
     /// (its "blocking period"), even once the server is back; found by the outage feature, whose first request after

@@ -2,30 +2,39 @@ using System.Data;
 using System.Data.Common;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Data.SqlClient;
-using Npgsql;
+using Sessions.Caching.Dialects;
 using Sessions.Caching.Provisioning;
 
-namespace SessionsServer.KeyRing;
+namespace Sessions.Caching.KeyRing;
 
 /// <summary>
-/// The data-protection key ring in a small table beside the sessions (SQL Server or PostgreSQL), one set of
-/// rows per application name, so every instance that shares the database and the name reads the same keys.
+/// The data-protection key ring in a small table beside the sessions, one set of rows per application name, so
+/// every instance that shares the database and the name reads the same keys. Data protection calls it
+/// synchronously and caches what it reads, so it is read rarely.
 /// </summary>
-internal sealed class RelationalKeyRingRepository : IXmlRepository
+public sealed class RelationalKeyRingRepository : IXmlRepository
 {
-    private readonly KeyRingSql _sql;
+    private readonly SqlDialect _dialect;
+    private readonly KeyRingStatements _sql;
     private readonly string _applicationName;
     private readonly bool _createTable;
     private readonly Lock _gate = new();
     private bool _tableReady;
 
-    public RelationalKeyRingRepository(KeyRingSql sql, string applicationName, bool createTable)
+    /// <param name="createTable">Create the key table on first use when it is missing (the cache's CreateTable).</param>
+    public RelationalKeyRingRepository(SqlDialect dialect, string keyTableName, string applicationName, bool createTable)
     {
-        _sql = sql;
+        _dialect = dialect;
+        _sql = dialect.KeyRingStatements(keyTableName)
+            ?? throw new NotSupportedException($"The {dialect.StoreName} store keeps no key table; keep its key ring in a folder.");
         _applicationName = applicationName;
         _createTable = createTable;
     }
+
+    /// <summary>True for the stores that can keep a key table (SQL Server, PostgreSQL).</summary>
+    public static bool IsSupportedBy(SqlDialect dialect) => dialect.KeyRingStatements("probe") is not null;
+
+    public string QualifiedTableName => _sql.QualifiedTableName;
 
     public IReadOnlyCollection<XElement> GetAllElements() =>
         Run(command =>
@@ -60,7 +69,7 @@ internal sealed class RelationalKeyRingRepository : IXmlRepository
     /// <summary>Creates the key table when missing; safe to repeat. Returns the DDL it ran.</summary>
     public string CreateTable()
     {
-        using var connection = _sql.CreateConnection();
+        using var connection = _dialect.CreateConnection();
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = _sql.CreateTable;
@@ -73,14 +82,14 @@ internal sealed class RelationalKeyRingRepository : IXmlRepository
         EnsureTable();
         try
         {
-            using var connection = _sql.CreateConnection();
+            using var connection = _dialect.CreateConnection();
             connection.Open();
             using var command = connection.CreateCommand();
             return work(command);
         }
-        catch (DbException ex) when (IsMissingTable(ex))
+        catch (DbException ex) when (_dialect.IsMissingTable(ex))
         {
-            throw new SessionTableMissingException(_sql.QualifiedTableName, _sql.StoreName, ex);
+            throw new SessionTableMissingException(_sql.QualifiedTableName, _dialect.StoreName, ex);
         }
     }
 
@@ -110,12 +119,4 @@ internal sealed class RelationalKeyRingRepository : IXmlRepository
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
-
-    // SQL Server says 208; engines that keep PostgreSQL's wording say "relation ... does not exist".
-    private static bool IsMissingTable(DbException error) => error switch
-    {
-        SqlException sql => sql.Number == 208 || sql.Message.Contains("does not exist", StringComparison.Ordinal),
-        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName,
-        _ => false,
-    };
 }
