@@ -59,6 +59,27 @@ public sealed class CatalogAndReportTests
     }
 
     [Fact]
+    public async Task Each_target_gets_its_own_document_in_the_report_so_one_target_cannot_hide_another()
+    {
+        ScenarioTarget[] targets = [new("alpha", new TargetInfo("A")), new ScenarioTarget("gamma").Unavailable("absent")];
+        var run = EngineRuns.Create(directory: "Fixtures/Suite", types: [typeof(TargetSteps)], targets: targets);
+        var store = run.Catalog.Cases.Where(c => c.Pickle.Name.StartsWith("Looking inside the store", StringComparison.Ordinal)).ToList();
+        store.Select(c => c.Key).Distinct().Should().ContainSingle("xunit finds a case by its feature's own uri and line, whatever the target");
+        foreach (var scenario in store) await run.RunAsync(scenario, cancellationToken: TestContext.Current.CancellationToken);
+
+        var envelopes = await run.FinishAsync();
+        var documents = envelopes.Select(e => e.GherkinDocument).OfType<GherkinDocument>().Select(d => d.Uri).ToList();
+        documents.Should().Contain(u => u.EndsWith(" [alpha]", StringComparison.Ordinal)).And.Contain(u => u.EndsWith(" [gamma]", StringComparison.Ordinal));
+        documents.Should().OnlyHaveUniqueItems();
+        envelopes.Select(e => e.Source).OfType<Source>().Select(s => s.Uri).Should().BeEquivalentTo(documents);
+        foreach (var pickle in envelopes.Select(e => e.Pickle).OfType<Pickle>())
+        {
+            var target = pickle.Tags.Single(t => t.Name.StartsWith("@target:", StringComparison.Ordinal)).Name["@target:".Length..];
+            pickle.Uri.Should().EndWith($" [{target}]", "a pickle belongs to its target's copy of the document");
+        }
+    }
+
+    [Fact]
     public async Task Messages_follow_the_schema_and_every_reference_resolves()
     {
         var path = await WriteEngineRunAsync();

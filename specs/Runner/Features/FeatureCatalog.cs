@@ -67,35 +67,49 @@ public sealed class FeatureCatalog
             }
             var feature = new FeatureFile(uri, source, document, null);
             features.Add(feature);
-            cases.AddRange(Expand(feature, pickles, targets, ids));
+            cases.AddRange(Expand(feature, pickles, targets, ids, target => ReportCopy(uri, text, target, ids)));
         }
         return new FeatureCatalog(features, cases);
     }
 
-    static IEnumerable<ScenarioCase> Expand(FeatureFile feature, List<Pickle> pickles, IReadOnlyList<ScenarioTarget> targets, IIdGenerator ids)
+    static IEnumerable<ScenarioCase> Expand(
+        FeatureFile feature, List<Pickle> pickles, IReadOnlyList<ScenarioTarget> targets, IIdGenerator ids,
+        Func<ScenarioTarget, (FeatureFile Feature, List<Pickle> Pickles)> reportCopy)
     {
         var names = UniqueNames(feature, pickles);
-        for (var i = 0; i < pickles.Count; i++)
+        if (targets.Count == 0)
         {
-            if (targets.Count == 0)
-            {
-                yield return new ScenarioCase(feature, pickles[i], names[i], null);
-                continue;
-            }
-            foreach (var target in targets)
-                yield return new ScenarioCase(feature, ForTarget(pickles[i], target, ids), $"{names[i]} [{target.Name}]", target);
+            for (var i = 0; i < pickles.Count; i++) yield return new ScenarioCase(feature, pickles[i], names[i], null);
+            yield break;
         }
+
+        // Target by target, so each target's copy of the document is made once.
+        var perTarget = targets.Select(t => (Target: t, Copy: reportCopy(t))).ToList();
+        for (var i = 0; i < pickles.Count; i++)
+            foreach (var (target, copy) in perTarget)
+                yield return new ScenarioCase(feature, ForTarget(copy.Pickles[i], target), $"{names[i]} [{target.Name}]", target, copy.Feature);
     }
 
     /// <summary>
-    /// The report keys results by pickle, so each target needs its own pickle: fresh ids, the target in the name
-    /// (visible in the HTML) and a @target:name tag (filterable in the HTML search).
+    /// The HTML report shows one entry per scenario of a document and folds every pickle of that scenario into it,
+    /// so with one shared document a skipped target would hide another's pass. Each target therefore gets its own
+    /// copy of the document (uri "Features/x.feature [target]") with its own pickles, and the report lists the
+    /// feature once per target.
     /// </summary>
-    static Pickle ForTarget(Pickle pickle, ScenarioTarget target, IIdGenerator ids)
+    static (FeatureFile Feature, List<Pickle> Pickles) ReportCopy(string uri, string text, ScenarioTarget target, IIdGenerator ids)
     {
-        var steps = pickle.Steps.Select(s => new PickleStep(s.Argument, s.AstNodeIds, ids.GetNewId(), s.Type, s.Text)).ToList();
+        var copyUri = $"{uri} [{target.Name}]";
+        var ast = new Parser().Parse(new StringReader(text));
+        var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, copyUri);
+        var source = new Source(copyUri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
+        return (new FeatureFile(copyUri, source, document, null), new PickleCompiler(ids).Compile(document));
+    }
+
+    /// <summary>The target in the pickle's name (visible in the HTML) and a @target:name tag (filterable in its search).</summary>
+    static Pickle ForTarget(Pickle pickle, ScenarioTarget target)
+    {
         var tags = pickle.Tags.Append(new PickleTag("@target:" + target.Name, pickle.AstNodeIds[0])).ToList();
-        return new Pickle(ids.GetNewId(), pickle.Uri, pickle.Location, $"{pickle.Name} [{target.Name}]", pickle.Language, steps, tags, pickle.AstNodeIds);
+        return new Pickle(pickle.Id, pickle.Uri, pickle.Location, $"{pickle.Name} [{target.Name}]", pickle.Language, pickle.Steps, tags, pickle.AstNodeIds);
     }
 
     /// <summary>

@@ -9,15 +9,18 @@ public sealed record FeatureFile(string Uri, Source Source, GherkinDocument? Doc
 }
 
 /// <summary>One runnable pickle (scenario or outline example row), optionally bound to a target.</summary>
-public sealed class ScenarioCase(FeatureFile feature, Pickle pickle, string displayName, ScenarioTarget? target)
+public sealed class ScenarioCase(FeatureFile feature, Pickle pickle, string displayName, ScenarioTarget? target, FeatureFile? reportFeature = null)
 {
     public FeatureFile Feature { get; } = feature;
+
+    /// <summary>The document the report shows this case under: the feature itself, or with a target its per-target copy.</summary>
+    public FeatureFile ReportFeature { get; } = reportFeature ?? feature;
 
     /// <summary>The compiled pickle; with a target, a copy with its own ids, the target in its name and a @target tag.</summary>
     public Pickle Pickle { get; } = pickle;
 
     /// <summary>"uri:line" of the scenario or example row: stable between discovery and execution.</summary>
-    public string Key => $"{Pickle.Uri}:{Pickle.Location?.Line}";
+    public string Key => $"{Feature.Uri}:{Pickle.Location?.Line}";
 
     public ScenarioTarget? Target { get; } = target;
 

@@ -85,7 +85,7 @@ public sealed class MessageLog(IIdGenerator ids, TimeProvider? clock = null)
     {
         lock (gate)
         {
-            if (!features.Contains(scenario.Feature)) features.Add(scenario.Feature);
+            if (!features.Contains(scenario.ReportFeature)) features.Add(scenario.ReportFeature);
             pickles.Add(scenario.Pickle);
             testCases.Add(testCase);
         }
