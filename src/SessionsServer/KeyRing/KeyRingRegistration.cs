@@ -47,11 +47,28 @@ public static class KeyRingRegistration
         if (options.NormalizedStore == "redis")
         {
             // Connected on first use, so a Redis that is down at start delays the first session, not the server.
-            var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options.ConnectionString + ",abortConnect=false"));
+            var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(KeyRingRedisOptions(options)));
             return new RedisXmlRepository(() => connection.Value.GetDatabase(), $"DataProtection-Keys:{options.ApplicationName}");
         }
 
         return new FileSystemXmlRepository(new DirectoryInfo(KeyRingFolder(options)), loggers);
+    }
+
+    /// <summary>
+    /// The key ring is read outside the guarded session store, by data protection, synchronously. With the client's
+    /// defaults (5 s to connect, then 5 s per command) a server that started while Redis was down answered its first
+    /// session request after 10 s, past a 2 s I/O timeout (found by the outage feature). The connect and the read
+    /// each get half the I/O timeout, or less if the connection string asks for less.
+    /// </summary>
+    private static ConfigurationOptions KeyRingRedisOptions(SessionsServerOptions options)
+    {
+        var redis = ConfigurationOptions.Parse(options.ConnectionString!);
+        redis.AbortOnConnectFail = false;
+        var half = (int)Math.Max(1, options.IOTimeout.TotalMilliseconds / 2);
+        redis.ConnectTimeout = Math.Min(redis.ConnectTimeout, half);
+        redis.SyncTimeout = Math.Min(redis.SyncTimeout, half);
+        redis.AsyncTimeout = Math.Min(redis.AsyncTimeout, half);
+        return redis;
     }
 
     /// <summary>Beside the sqlite file, so every server on that file shares keys; else under local app-data.</summary>
