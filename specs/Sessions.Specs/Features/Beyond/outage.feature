@@ -33,6 +33,19 @@ Feature: The store goes away, slows down and comes back
     When browser "alice" calls "/healthz" on instance "A"
     Then it answers 200
 
+  # A server often starts before its database is ready. Whatever it failed to read while the store was away (the
+  # key ring, its connection pool's state) must not stick once the store is back.
+  Scenario: An instance started while the store is cut off serves the session once the store is back
+    When the store is cut off
+    And instance "B" starts with the same settings as instance "A"
+    And browser "alice" calls "/session/counter" on instance "B"
+    Then it answers 503 naming the store within 3 seconds
+    When the store is back
+    And browser "alice" calls "/session/counter" on instance "B"
+    Then it answers 200 with counter 2
+    When browser "alice" calls "/session/whoami" on instance "B"
+    Then it answers 200 with user "max"
+
   @slow-store
   Scenario: A store slower than the I/O timeout answers 503 within the bound
     When the store answers 3000 ms late

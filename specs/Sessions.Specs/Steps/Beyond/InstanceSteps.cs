@@ -30,6 +30,9 @@ public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances
     public Task RunsAlone(string name, string applicationName) =>
         instances.StartAsync(name, new Dictionary<string, string?>(store.IsolatedMemory()) { ["Sessions:ApplicationName"] = applicationName });
 
+    [When("instance {string} starts with the same settings as instance {string}")]
+    public Task StartsLike(string name, string model) => instances.StartAsync(name, instances.SettingsOf(model));
+
     [When("instance {string} is stopped and started again on the same store")]
     public Task Restart(string name) => instances.RestartAsync(name);
 

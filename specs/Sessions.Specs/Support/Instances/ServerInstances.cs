@@ -31,6 +31,9 @@ public sealed class ServerInstances(ServerUnderTest target, IScenarioContext sce
         scenario.Attach($"instance \"{name}\" on {host.BaseAddress}: {Describe(settings)}", "text/plain");
     }
 
+    /// <summary>The settings an instance was started with, e.g. to start another one just like it.</summary>
+    public IReadOnlyDictionary<string, string?> SettingsOf(string name) => Get(name).Settings;
+
     /// <summary>Stops the instance as a process exit would: its port closes and its memory is gone.</summary>
     public async Task StopAsync(string name)
     {
