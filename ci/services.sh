@@ -26,6 +26,14 @@ if ! answers 5432; then
   for _ in $(seq 1 40); do answers 5432 && break; sleep 0.25; done
 fi
 as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '$PG_PASSWORD'\"" >/dev/null
+# The test projects, the load features and several server instances run at once; Debian's 100 connections is too few.
+if [ "$(as_root su postgres -c "psql -tA -c 'show max_connections'")" -lt 300 ]; then
+  log "raising PostgreSQL max_connections to 300"
+  as_root su postgres -c "psql -q -c 'ALTER SYSTEM SET max_connections = 300'" >/dev/null
+  ver=$(ls /etc/postgresql | sort -n | tail -1)
+  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main restart >&2 || as_root pg_ctlcluster "$ver" main restart >&2
+  for _ in $(seq 1 40); do answers 5432 && break; sleep 0.25; done
+fi
 echo "export SESSIONS_POSTGRES='Host=127.0.0.1;Port=5432;Username=postgres;Password=$PG_PASSWORD;Database=postgres'"
 
 # Redis: no persistence, loopback only.
