@@ -22,6 +22,7 @@ status=${PIPESTATUS[0]}
 
 # MTP prints one summary block for the whole run; turn it into the plain closing line.
 summary=$(awk '/Test run summary/{f=1} f&&/failed:/{fl=$2} f&&/succeeded:/{ok=$2} f&&/skipped:/{sk=$2} END{if(ok!="") printf "tests: %d passed, %d failed, %d skipped", ok, fl, sk}' "$log")
+[ -f artifacts/living-doc/index.html ] && echo "living documentation: artifacts/living-doc/index.html (messages in artifacts/living-doc/messages.ndjson)"
 echo "${summary:-tests: no summary found (see $log)}"
 case "$summary" in
   "tests: 0 passed, 0 failed"*) echo "test: no test ran; check the filter" >&2; exit 1 ;;
