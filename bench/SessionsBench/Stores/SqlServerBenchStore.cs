@@ -1,4 +1,5 @@
 using Microsoft.Data.SqlClient;
+using Sessions.Testing;
 
 namespace SessionsBench.Stores;
 
@@ -19,8 +20,7 @@ public sealed class SqlServerBenchStore : BenchStore
         var store = new SqlServerBenchStore(new SqlConnectionStringBuilder(serverConnectionString) { ConnectTimeout = 10 }.ToString());
         await using var connection = new SqlConnection(store._serverConnectionString);
         await connection.OpenAsync();
-        await using var create = new SqlCommand($"CREATE DATABASE [{store._database}]", connection);
-        await create.ExecuteNonQueryAsync();
+        await SqlServerDdl.ExecuteAsync(connection, $"CREATE DATABASE [{store._database}]");
         return store;
     }
 
@@ -32,8 +32,7 @@ public sealed class SqlServerBenchStore : BenchStore
             SqlConnection.ClearAllPools();
             await using var connection = new SqlConnection(_serverConnectionString);
             await connection.OpenAsync();
-            await using var drop = new SqlCommand($"DROP DATABASE [{_database}]", connection);
-            await drop.ExecuteNonQueryAsync();
+            await SqlServerDdl.ExecuteAsync(connection, $"DROP DATABASE [{_database}]");
         }
         catch (SqlException ex)
         {

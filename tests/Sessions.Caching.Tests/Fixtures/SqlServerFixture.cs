@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Sessions.Testing;
 using Sessions.Caching.Configuration;
 using Sessions.Caching.Dialects;
 using Sessions.Caching.Dialects.SqlServer;
@@ -64,10 +65,7 @@ public sealed class SqlServerFixture : StoreFixture
             }
 
             _database = RandomDatabaseName();
-            await using (var create = new SqlCommand($"CREATE DATABASE [{_database}]", connection))
-            {
-                await create.ExecuteNonQueryAsync();
-            }
+            await SqlServerDdl.ExecuteAsync(connection, $"CREATE DATABASE [{_database}]");
 
             ConnectionString = new SqlConnectionStringBuilder(source) { InitialCatalog = _database }.ToString();
             Announce();
@@ -86,8 +84,7 @@ public sealed class SqlServerFixture : StoreFixture
             SqlConnection.ClearAllPools();
             await using var connection = new SqlConnection(_serverConnectionString);
             await connection.OpenAsync();
-            await using var drop = new SqlCommand($"DROP DATABASE [{_database}]", connection);
-            await drop.ExecuteNonQueryAsync();
+            await SqlServerDdl.ExecuteAsync(connection, $"DROP DATABASE [{_database}]");
         }
 
         if (_container is not null)

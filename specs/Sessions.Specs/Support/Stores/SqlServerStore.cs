@@ -1,4 +1,5 @@
 using Microsoft.Data.SqlClient;
+using Sessions.Testing;
 using Sessions.Specs.Support.Targets;
 
 namespace Sessions.Specs.Support.Stores;
@@ -49,8 +50,7 @@ public sealed class SqlServerStore : StoreProvisioner
             await using var version = new SqlCommand("SELECT @@VERSION", connection);
             var text = (string?)await version.ExecuteScalarAsync(cancellationToken) ?? "";
             EngineVersion = text.Split('\n')[0].Trim();
-            await using var create = new SqlCommand($"CREATE DATABASE [{_database}]", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await SqlServerDdl.ExecuteAsync(connection, $"CREATE DATABASE [{_database}]", cancellationToken);
             _created = true;
         }
         catch (SqlException ex)
@@ -75,8 +75,7 @@ public sealed class SqlServerStore : StoreProvisioner
             var drop = IsBabelfish
                 ? $"DROP DATABASE [{_database}]"
                 : $"ALTER DATABASE [{_database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_database}]";
-            await using var command = new SqlCommand(drop, connection);
-            await command.ExecuteNonQueryAsync();
+            await SqlServerDdl.ExecuteAsync(connection, drop);
         }
 
         if (_container is not null)
