@@ -21,10 +21,9 @@ public static class KeyRingRegistration
     public static IServiceCollection AddSessionKeyRing(this IServiceCollection services)
     {
         services.AddDataProtection();
-        services.AddSingleton(sp => CreateRepository(
-            sp.GetRequiredService<GuardedDistributedCache>().Inner,
-            sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>()));
+        // A singleton of the container, so the connection is closed with the server.
+        services.AddSingleton(sp => new RedisKeyRingConnection(KeyRingRedisOptions(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value)));
+        services.AddSingleton(sp => CreateRepository(sp, sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value));
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<SessionsServerOptions>>((protection, server) =>
             protection.ApplicationDiscriminator = server.Value.ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<IXmlRepository>((keys, repository) => keys.XmlRepository = repository);
@@ -37,9 +36,9 @@ public static class KeyRingRegistration
             ? new RelationalKeyRingRepository(relational.Dialect, options.KeyTableName, options.ApplicationName, options.ShouldCreateTable)
             : null;
 
-    private static IXmlRepository CreateRepository(IDistributedCache store, SessionsServerOptions options, ILoggerFactory loggers)
+    private static IXmlRepository CreateRepository(IServiceProvider services, SessionsServerOptions options)
     {
-        if (RelationalRepository(store, options) is { } relational)
+        if (RelationalRepository(services.GetRequiredService<GuardedDistributedCache>().Inner, options) is { } relational)
         {
             return relational;
         }
@@ -47,11 +46,10 @@ public static class KeyRingRegistration
         if (options.NormalizedStore == "redis")
         {
             // Connected on first use, so a Redis that is down at start delays the first session, not the server.
-            var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(KeyRingRedisOptions(options)));
-            return new RedisXmlRepository(() => connection.Value.GetDatabase(), $"DataProtection-Keys:{options.ApplicationName}");
+            return new RedisXmlRepository(services.GetRequiredService<RedisKeyRingConnection>().Database, $"DataProtection-Keys:{options.ApplicationName}");
         }
 
-        return new FileSystemXmlRepository(new DirectoryInfo(KeyRingFolder(options)), loggers);
+        return new FileSystemXmlRepository(new DirectoryInfo(KeyRingFolder(options)), services.GetRequiredService<ILoggerFactory>());
     }
 
     /// <summary>
@@ -63,7 +61,7 @@ public static class KeyRingRegistration
     private static ConfigurationOptions KeyRingRedisOptions(SessionsServerOptions options)
     {
         var redis = ConfigurationOptions.Parse(options.ConnectionString!);
-        redis.AbortOnConnectFail = false;
+        redis.AbortOnConnectFail = true;
         var half = (int)Math.Max(1, options.IOTimeout.TotalMilliseconds / 2);
         redis.ConnectTimeout = Math.Min(redis.ConnectTimeout, half);
         redis.SyncTimeout = Math.Min(redis.SyncTimeout, half);

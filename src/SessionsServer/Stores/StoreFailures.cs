@@ -33,7 +33,9 @@ internal static class StoreFailures
         // The session's own I/O timeout fires as a cancellation that the caller did not ask for.
         OperationCanceledException or TimeoutException => new($"Session store '{store}' is unavailable: no answer within the I/O timeout", "I/O timeout"),
         // Reached outside the guarded cache, e.g. while reading the data-protection key ring kept in the store.
-        DbException or RedisException or SocketException => new($"Session store '{store}' is unavailable: {FirstLine(exception.Message)}", FirstLine(exception.Message)),
+        // Drivers do not wrap every socket error: Npgsql lets a bare IOException out when a connection it is opening
+        // is reset. Session routes read no request body, so an IOException here comes from the store.
+        DbException or RedisException or SocketException or IOException => new($"Session store '{store}' is unavailable: {FirstLine(exception.Message)}", FirstLine(exception.Message)),
         _ => null,
     };
 
