@@ -60,8 +60,33 @@ public sealed class SqlServerStore : StoreProvisioner
 
         // Said on the console as well as in the report: this line is what tells a Babelfish run from a SQL Server run.
         Console.WriteLine($"sqlserver target: {Engine}");
-        var own = new SqlConnectionStringBuilder(_serverConnectionString) { InitialCatalog = _database };
+        // NeverBlock is what the server's dialect would add; written here, the string the server uses is this exact
+        // one, so the connections opened below land in the very pool the server draws from.
+        var own = new SqlConnectionStringBuilder(_serverConnectionString) { InitialCatalog = _database, PoolBlockingPeriod = PoolBlockingPeriod.NeverBlock };
+        await WarmPoolAsync(own.ConnectionString, cancellationToken);
         return RelationalSettings("sqlserver", own.ConnectionString);
+    }
+
+    /// <summary>
+    /// Every scenario of the column starts at once, and a cold pool then opens dozens of logins together; on a busy
+    /// two-core machine a T-SQL engine that forks a process per login (Babelfish) took longer than the 10 s I/O
+    /// timeout for some. Opening them here first is what a server that has been up a while looks like.
+    /// </summary>
+    private static async Task WarmPoolAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connections = Enumerable.Range(0, 24).Select(_ => new SqlConnection(connectionString)).ToList();
+        try
+        {
+            await Task.WhenAll(connections.Select(c => c.OpenAsync(cancellationToken)));
+        }
+        finally
+        {
+            // Closing returns each to the pool, open and ready.
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     public override async ValueTask DisposeAsync()
