@@ -81,7 +81,10 @@ internal sealed class LoadOnceSession(
         // middleware's own commit would only keep the client waiting another I/O timeout.
         _modified = false;
         await WithTimeout(async ct => { await cache.SetAsync(sessionKey, bytes, options, ct); return true; }, cancellationToken);
-        SessionLog.Stored(logger, Id, _entries.Count, bytes.Length);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            SessionLog.Stored(logger, Id, _entries.Count, bytes.Length);
+        }
     }
 
     public bool TryGetValue(string key, [NotNullWhen(true)] out byte[]? value)
@@ -145,7 +148,13 @@ internal sealed class LoadOnceSession(
             if (SessionSerializer.Deserialize(data) is { } session)
             {
                 (_sessionId, _entries) = session;
-                SessionLog.Loaded(logger, Id, _entries.Count);
+
+                // Every request loads a session; the id is formatted for this Debug line only when someone reads it.
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    SessionLog.Loaded(logger, Id, _entries.Count);
+                }
+
                 return;
             }
 
