@@ -17,24 +17,28 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need[@]}" >&2
 fi
 
-# PostgreSQL from Debian: the first cluster the package made, on 5432.
+# PostgreSQL from Debian, in a cluster of its own ("sessions" on localhost:5434, the cluster default): a developer's existing cluster,
+# its superuser's password and its settings are left as they are. The tests connect as sessions_admin, which may
+# create databases and roles but is no superuser; the run's databases and their least-privilege logins are its own.
+PG_PORT=${SESSIONS_PG_PORT:-5434}
 PG_PASSWORD=${SESSIONS_PG_PASSWORD:-sessions}
-if ! answers 5432; then
-  ver=$(ls /etc/postgresql | sort -n | tail -1)
-  log "starting PostgreSQL $ver"
-  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main start >&2 || as_root pg_ctlcluster "$ver" main start >&2
-  for _ in $(seq 1 40); do answers 5432 && break; sleep 0.25; done
+pg_ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
+if ! pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}' | grep -qx "$pg_ver/sessions"; then
+  log "creating PostgreSQL $pg_ver cluster 'sessions' on 127.0.0.1:$PG_PORT"
+  # The test projects, the load features and several server instances run at once: 300 connections.
+  as_root pg_createcluster "$pg_ver" sessions --port "$PG_PORT" >&2
+  as_root pg_conftool "$pg_ver" sessions set max_connections 300
 fi
-as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '$PG_PASSWORD'\"" >/dev/null
-# The test projects, the load features and several server instances run at once; Debian's 100 connections is too few.
-if [ "$(as_root su postgres -c "psql -tA -c 'show max_connections'")" -lt 300 ]; then
-  log "raising PostgreSQL max_connections to 300"
-  as_root su postgres -c "psql -q -c 'ALTER SYSTEM SET max_connections = 300'" >/dev/null
-  ver=$(ls /etc/postgresql | sort -n | tail -1)
-  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main restart >&2 || as_root pg_ctlcluster "$ver" main restart >&2
-  for _ in $(seq 1 40); do answers 5432 && break; sleep 0.25; done
+if ! answers "$PG_PORT"; then
+  log "starting PostgreSQL $pg_ver cluster 'sessions'"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$pg_ver" sessions start >&2 || as_root pg_ctlcluster "$pg_ver" sessions start >&2
+  for _ in $(seq 1 40); do answers "$PG_PORT" && break; sleep 0.25; done
 fi
-echo "export SESSIONS_POSTGRES='Host=127.0.0.1;Port=5432;Username=postgres;Password=$PG_PASSWORD;Database=postgres'"
+as_root su postgres -c "psql -p $PG_PORT -q -v ON_ERROR_STOP=1" >/dev/null <<SQL
+SELECT 'CREATE ROLE sessions_admin LOGIN CREATEDB CREATEROLE' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sessions_admin') \\gexec
+ALTER ROLE sessions_admin PASSWORD '$PG_PASSWORD';
+SQL
+echo "export SESSIONS_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=sessions_admin;Password=$PG_PASSWORD;Database=postgres'"
 
 # Redis: no persistence, loopback only.
 if ! answers 6379; then
