@@ -31,7 +31,7 @@ public static class SessionsBenchApp
         var skipped = new List<string>();
         var failed = new List<string>();
         var output = Console.Out;
-        output.WriteLine($"sessions bench: {string.Join(",", options.Stores)} x {string.Join(",", options.SessionImplementations)}; " +
+        output.WriteLine($"sessions bench: {string.Join(",", options.Stores)} x {string.Join(",", options.Profiles)}; " +
             $"{options.Sessions} sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured; " +
             $"Microsoft.AspNetCore.Session logs at {options.SessionLogLevel}");
 
@@ -40,9 +40,9 @@ public static class SessionsBenchApp
             await WarmUpProcessAsync(options, Path.Combine(root, "src", "SessionsServer"), listener, output);
             foreach (var storeName in options.Stores)
             {
-                foreach (var session in options.SessionImplementations)
+                foreach (var profile in options.Profiles)
                 {
-                    var outcome = await RunOneAsync(storeName, session, options, Path.Combine(root, "src", "SessionsServer"), listener, output);
+                    var outcome = await RunOneAsync(storeName, profile, options, Path.Combine(root, "src", "SessionsServer"), listener, output);
                     if (outcome.Result is { } result)
                     {
                         results.Add(result);
@@ -70,7 +70,7 @@ public static class SessionsBenchApp
     }
 
     private static async Task<(StoreResult? Result, string? Skipped, string? Failure)> RunOneAsync(
-        string storeName, string session, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter output)
+        string storeName, string profile, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter output)
     {
         BenchStore? store;
         try
@@ -83,18 +83,18 @@ public static class SessionsBenchApp
         }
         catch (Exception ex)
         {
-            return (null, null, $"{storeName}/{session}: could not prepare the store: {ex.GetType().Name}: {ex.Message}");
+            return (null, null, $"{storeName}/{profile}: could not prepare the store: {ex.GetType().Name}: {ex.Message}");
         }
 
         await using (store)
         {
             try
             {
-                return (await TargetRun.RunAsync(store, session, options, serverContentRoot, listener, output), null, null);
+                return (await TargetRun.RunAsync(store, profile, options, serverContentRoot, listener, output), null, null);
             }
             catch (Exception ex)
             {
-                return (null, null, $"{storeName}/{session}: {ex.GetType().Name}: {ex.Message}");
+                return (null, null, $"{storeName}/{profile}: {ex.GetType().Name}: {ex.Message}");
             }
         }
     }
@@ -110,16 +110,16 @@ public static class SessionsBenchApp
             return;
         }
 
-        // Every session implementation, and longer than a row's own warm-up: with only the first one warmed, the
+        // Every profile, and longer than a row's own warm-up: with only the first one warmed, the
         // first measured row still ran at about half speed (seen: memory/stock 10.8k req/s first, 18.6k second).
         var duration = TimeSpan.FromTicks(Math.Max(options.Warmup.Ticks, TimeSpan.FromSeconds(5).Ticks));
-        foreach (var session in options.SessionImplementations)
+        foreach (var profile in options.Profiles)
         {
-            output.WriteLine($"  process warm-up: memory/{session} for {duration.TotalSeconds:0.#} s (not reported)");
+            output.WriteLine($"  process warm-up: memory/{profile} for {duration.TotalSeconds:0.#} s (not reported)");
             await using var store = new MemoryBenchStore();
             try
             {
-                await TargetRun.RunAsync(store, session, options with { Duration = duration, Warmup = TimeSpan.Zero, ProbeRequests = 10 }, serverContentRoot, listener, TextWriter.Null);
+                await TargetRun.RunAsync(store, profile, options with { Duration = duration, Warmup = TimeSpan.Zero, ProbeRequests = 10 }, serverContentRoot, listener, TextWriter.Null);
             }
             catch (Exception ex)
             {
@@ -130,7 +130,7 @@ public static class SessionsBenchApp
     }
 
     private static double? RatioToMemory(StoreResult result, IReadOnlyList<StoreResult> all) =>
-        all.FirstOrDefault(other => other.Store == "memory" && other.Session == result.Session) is { Rps: > 0 } memory
+        all.FirstOrDefault(other => other.Store == "memory" && other.Profile == result.Profile) is { Rps: > 0 } memory
             ? result.Rps / memory.Rps
             : null;
 
@@ -143,7 +143,7 @@ public static class SessionsBenchApp
         output.WriteLine("(alloc B/req counts client and server together: they share this process)");
         foreach (var result in results.Where(result => result.ErrorSamples.Count > 0))
         {
-            output.WriteLine($"{result.Store}/{result.Session} first errors:");
+            output.WriteLine($"{result.Store}/{result.Profile} first errors:");
             foreach (var sample in result.ErrorSamples)
             {
                 output.WriteLine($"  {sample}");

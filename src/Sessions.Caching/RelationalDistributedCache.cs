@@ -41,7 +41,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        Metrics = new SessionStoreMetrics(meterFactory);
+        Metrics = new SessionCacheMetrics(meterFactory);
         _sweeper = new ExpiredItemsSweeper(
             DeleteExpiredRowsAsync, _time, options.ExpiredItemsDeletionInterval, _logger, QualifiedTableName, StoreName);
     }
@@ -53,7 +53,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
     public string QualifiedTableName => _dialect.QualifiedTableName;
 
     /// <summary>Meter "Sessions.Caching" with the counter "sessions.store.commands".</summary>
-    public SessionStoreMetrics Metrics { get; }
+    public SessionCacheMetrics Metrics { get; }
 
     /// <summary>The engine's SQL and connections, for siblings that live beside the session table (the key ring).</summary>
     public SqlDialect Dialect => _dialect;

@@ -1,11 +1,12 @@
 using System.Globalization;
+using SessionsServer.Configuration;
 
 namespace SessionsBench.Cli;
 
 /// <summary>What the command line asked for; every value is checked here so a typo fails before any server starts.</summary>
 public sealed record BenchOptions(
     IReadOnlyList<string> Stores,
-    IReadOnlyList<string> SessionImplementations,
+    IReadOnlyList<string> Profiles,
     int Sessions,
     TimeSpan Duration,
     TimeSpan Warmup,
@@ -13,16 +14,15 @@ public sealed record BenchOptions(
     string SessionLogLevel = "Information")
 {
     public static readonly IReadOnlyList<string> KnownStores = ["memory", "sqlite", "postgres", "redis", "sqlserver"];
-    public static readonly IReadOnlyList<string> KnownSessionImplementations = ["project", "stock"];
 
     public const string Usage =
-        "usage: SessionsBench [--stores memory,sqlite,postgres,redis,sqlserver] [--session project,stock] " +
+        "usage: SessionsBench [--stores memory,sqlite,postgres,redis,sqlserver] [--profile tutorial,hardened] " +
         "[--sessions 32] [--seconds 10] [--warmup 2] [--probe 200] [--session-log Information|Warning]";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var stores = KnownStores;
-        IReadOnlyList<string> sessions = ["project"];
+        var profiles = ServerProfiles.Known;
         var concurrency = 32;
         var seconds = 10.0;
         var warmup = 2.0;
@@ -42,8 +42,8 @@ public sealed record BenchOptions(
                 case "--stores":
                     stores = List(value, KnownStores, name);
                     break;
-                case "--session":
-                    sessions = List(value, KnownSessionImplementations, name);
+                case "--profile":
+                    profiles = List(value, ServerProfiles.Known, name);
                     break;
                 case "--sessions":
                     concurrency = Number(value, name, 1, 1024);
@@ -67,7 +67,7 @@ public sealed record BenchOptions(
             }
         }
 
-        return new BenchOptions(stores, sessions, concurrency, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), probe, sessionLog);
+        return new BenchOptions(stores, profiles, concurrency, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), probe, sessionLog);
     }
 
     private static List<string> List(string value, IReadOnlyList<string> known, string name)

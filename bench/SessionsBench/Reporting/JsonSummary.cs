@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace SessionsBench.Reporting;
 
-/// <summary>The single machine-readable line that ends stdout, one entry per store and session implementation.</summary>
+/// <summary>The single machine-readable line that ends stdout, one entry per store and profile.</summary>
 public static class JsonSummary
 {
     public static string Render(IReadOnlyList<StoreResult> results, IReadOnlyList<string> skipped, IReadOnlyList<string> failed)
@@ -15,13 +15,13 @@ public static class JsonSummary
             stores.Add(new JsonObject
             {
                 ["store"] = result.Store,
-                ["session"] = result.Session,
+                ["profile"] = result.Profile,
                 ["rps"] = Round(result.Rps, 1),
                 ["p50_ms"] = Round(result.Latency.P50Ms, 3),
                 ["p95_ms"] = Round(result.Latency.P95Ms, 3),
                 ["p99_ms"] = Round(result.Latency.P99Ms, 3),
-                ["trips_read"] = Round(result.TripsRead.PerRequest, 3),
-                ["trips_write"] = Round(result.TripsWrite.PerRequest, 3),
+                ["trips_read"] = result.TripsRead.IsCounted ? Round(result.TripsRead.PerRequest, 3) : null,
+                ["trips_write"] = result.TripsWrite.IsCounted ? Round(result.TripsWrite.PerRequest, 3) : null,
                 ["alloc_bytes_per_req"] = double.IsNaN(result.AllocBytesPerRequest) ? null : Round(result.AllocBytesPerRequest, 0),
                 ["ratio_to_memory"] = result.RatioToMemory is { } ratio ? Round(ratio, 3) : null,
                 ["lost_increments"] = result.LostIncrements,

@@ -28,7 +28,7 @@ public static class MarkdownReport
         text.Append("\nStore calls by operation (from the probe):\n\n");
         foreach (var result in results)
         {
-            text.Append($"- {result.Store}/{result.Session}: read = {result.TripsRead.Breakdown}; write = {result.TripsWrite.Breakdown}\n");
+            text.Append($"- {result.Store}/{result.Profile}: read = {result.TripsRead.Breakdown}; write = {result.TripsWrite.Breakdown}\n");
         }
 
         text.Append("""
@@ -36,7 +36,8 @@ public static class MarkdownReport
             ## What the columns mean
 
             Each row is one server, started in this process on real Kestrel over HTTPS on loopback, on one store with one
-            session implementation (`project` = the project's load-once session, `stock` = ASP.NET Core's `DistributedSession`).
+            profile (`hardened` = the project's load-once session over its guarded cache, `tutorial` = the official cache and
+            ASP.NET Core's `DistributedSession`, with nothing around them: its store calls are not counted, n/a).
             **req/s** is requests completed in the measured phase divided by its wall time, all sessions together; every
             session sends one request at a time with its own cookie. **p50/p95/p99 ms** are latency percentiles (nearest rank,
             client-side, every request recorded). **trips read** and **trips write** are store calls per request, *counted*:
@@ -47,7 +48,7 @@ public static class MarkdownReport
             Information, which the bench enables (into a sink that discards it). **alloc B/req** is
             `GC.GetTotalAllocatedBytes` over the measured phase divided by requests: client and server share the process, so it
             counts both, and only differences between rows mean something. **× memory** is req/s divided by the memory store's
-            req/s with the same session implementation in the same run. **lost** is, summed over sessions, the difference
+            req/s in the same profile in the same run. **lost** is, summed over sessions, the difference
             between the increments a session made and the counter value the server finally answered (0 expected: each session
             is sequential). **errors** are non-2xx answers, failed requests and counter answers that disagreed with the session's
             own count. Numbers compare stores within one run on one machine; they are not absolute.

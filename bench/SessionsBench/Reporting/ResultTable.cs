@@ -6,18 +6,18 @@ namespace SessionsBench.Reporting;
 public static class ResultTable
 {
     public static readonly IReadOnlyList<string> Headers =
-        ["store", "session", "req/s", "p50 ms", "p95 ms", "p99 ms", "trips read", "trips write", "alloc B/req", "× memory", "lost", "errors"];
+        ["store", "profile", "req/s", "p50 ms", "p95 ms", "p99 ms", "trips read", "trips write", "alloc B/req", "× memory", "lost", "errors"];
 
     public static IReadOnlyList<string> Row(StoreResult result) =>
     [
         result.Store,
-        result.Session,
+        result.Profile,
         Format(result.Rps, "0"),
         Format(result.Latency.P50Ms, "0.00"),
         Format(result.Latency.P95Ms, "0.00"),
         Format(result.Latency.P99Ms, "0.00"),
-        Format(result.TripsRead.PerRequest, "0.##"),
-        Format(result.TripsWrite.PerRequest, "0.##"),
+        result.TripsRead.IsCounted ? Format(result.TripsRead.PerRequest, "0.##") : "n/a",
+        result.TripsWrite.IsCounted ? Format(result.TripsWrite.PerRequest, "0.##") : "n/a",
         double.IsNaN(result.AllocBytesPerRequest) ? "n/a" : Format(result.AllocBytesPerRequest, "0"),
         result.RatioToMemory is { } ratio ? Format(ratio, "0.00") : "n/a",
         result.LostIncrements.ToString(CultureInfo.InvariantCulture),

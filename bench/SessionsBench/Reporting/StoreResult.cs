@@ -2,10 +2,10 @@ using SessionsBench.Measurement;
 
 namespace SessionsBench.Reporting;
 
-/// <summary>What one store with one session implementation measured in the main phase (trips from the probe).</summary>
+/// <summary>What one store in one profile measured in the main phase (trips from the probe).</summary>
 public sealed record StoreResult(
     string Store,
-    string Session,
+    string Profile,
     long Requests,
     double Rps,
     Percentiles Latency,
@@ -16,7 +16,7 @@ public sealed record StoreResult(
     long Errors,
     IReadOnlyList<string> ErrorSamples)
 {
-    /// <summary>Throughput relative to the memory store with the same session implementation; null when memory did not run.</summary>
+    /// <summary>Throughput relative to the memory store in the same profile; null when memory did not run.</summary>
     public double? RatioToMemory { get; init; }
 
     public bool Failed => LostIncrements != 0 || Errors != 0;

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using SessionsServer.Configuration;
 
 namespace SessionsBench.Reporting;
 
-/// <summary>artifacts/bench/results.svg: one horizontal bar of req/s per store and session implementation, written by hand.</summary>
+/// <summary>artifacts/bench/results.svg: one horizontal bar of req/s per store and profile, written by hand.</summary>
 public static class SvgChart
 {
     private const int LabelWidth = 170;
@@ -27,14 +28,14 @@ public static class SvgChart
             var result = results[i];
             var y = Top + (i * RowHeight);
             var bar = result.Rps / max * BarArea;
-            // Colour by session implementation, so project and stock read apart at a glance.
-            var fill = result.Session == "stock" ? "#e08a2c" : "#3a78c2";
-            svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{LabelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{Escape(result.Store)} / {Escape(result.Session)}</text>\n");
+            // Colour by profile, so hardened and tutorial read apart at a glance.
+            var fill = result.Profile == ServerProfiles.Tutorial ? "#e08a2c" : "#3a78c2";
+            svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{LabelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{Escape(result.Store)} / {Escape(result.Profile)}</text>\n");
             svg.Append(CultureInfo.InvariantCulture, $"  <rect x=\"{LabelWidth}\" y=\"{y + 3}\" width=\"{bar:0.#}\" height=\"{RowHeight - 8}\" fill=\"{fill}\"/>\n");
             svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{LabelWidth + bar + 6:0.#}\" y=\"{y + 15}\">{result.Rps:0} req/s</text>\n");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"10\" y=\"{height - 10}\" font-size=\"11\" fill=\"#555\">blue: project session, orange: stock DistributedSession; bars scaled to the fastest row</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"10\" y=\"{height - 10}\" font-size=\"11\" fill=\"#555\">blue: hardened profile, orange: tutorial profile; bars scaled to the fastest row</text>\n");
         svg.Append("</svg>\n");
         return svg.ToString();
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using SessionsServer.Profiles;
 using SessionsBench.Cli;
 using SessionsBench.Hosting;
 using SessionsBench.Load;
@@ -10,13 +12,13 @@ using SessionsBench.Stores;
 
 namespace SessionsBench.Runs;
 
-/// <summary>One server on one store with one session implementation: start, warm up, measure, verify, probe, stop.</summary>
+/// <summary>One server on one store in one profile: start, warm up, measure, verify, probe, stop.</summary>
 public static class TargetRun
 {
-    public static async Task<StoreResult> RunAsync(BenchStore store, string sessionImplementation, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter progress)
+    public static async Task<StoreResult> RunAsync(BenchStore store, string profile, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter progress)
     {
-        await using var host = await BenchServerHost.StartAsync(serverContentRoot, store.Settings(sessionImplementation), options.SessionLogLevel);
-        progress.WriteLine($"  {store.Name}/{sessionImplementation}: server on {host.BaseAddress} " +
+        await using var host = await BenchServerHost.StartAsync(serverContentRoot, store.Settings(profile), options.SessionLogLevel);
+        progress.WriteLine($"  {store.Name}/{profile}: server on {host.BaseAddress} " +
             $"(session log Information: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Information) ? "on" : "off")}, " +
             $"Debug: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Debug) ? "on" : "off")})");
 
@@ -43,10 +45,15 @@ public static class TargetRun
         var probe = new BenchSession(client, options.Sessions, stats);
         await probe.StartAsync();
         var (read, write) = await RoundTripProbe.MeasureAsync(probe, listener, options.ProbeRequests);
+        if (host.Services.GetRequiredService<ServerStack>().CacheGuard is null)
+        {
+            (read, write) = (RoundTrips.NotCounted, RoundTrips.NotCounted);
+        }
+
 
         var result = new StoreResult(
             store.Name,
-            sessionImplementation,
+            profile,
             requests,
             requests / elapsed.TotalSeconds,
             Percentiles.Of(sessions.Select(session => (IReadOnlyList<long>)session.LatencyTicks)),
@@ -56,7 +63,7 @@ public static class TargetRun
             lost,
             stats.Errors + stats.Mismatches,
             stats.Samples);
-        progress.WriteLine($"  {store.Name}/{sessionImplementation}: {result.Rps:0} req/s, p99 {result.Latency.P99Ms:0.00} ms, " +
+        progress.WriteLine($"  {store.Name}/{profile}: {result.Rps:0} req/s, p99 {result.Latency.P99Ms:0.00} ms, " +
             $"trips read {read.Breakdown}, write {write.Breakdown}, errors {result.Errors}, lost {lost}");
         return result;
     }

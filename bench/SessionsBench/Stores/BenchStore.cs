@@ -11,12 +11,12 @@ public abstract class BenchStore : IAsyncDisposable
     public string Name { get; }
 
     /// <summary>The server's own configuration names, as a user would pass them on its command line.</summary>
-    public IReadOnlyDictionary<string, string?> Settings(string sessionImplementation) => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Settings(string profile) => new Dictionary<string, string?>
     {
         ["Sessions:Store"] = Name,
         ["ConnectionStrings:Sessions"] = ConnectionString,
         ["Sessions:CreateTable"] = "true",
-        ["Sessions:SessionImplementation"] = sessionImplementation,
+        ["Sessions:Profile"] = profile,
     };
 
     protected abstract string? ConnectionString { get; }

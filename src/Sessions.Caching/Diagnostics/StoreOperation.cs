@@ -1,6 +1,6 @@
 namespace Sessions.Caching.Diagnostics;
 
-/// <summary>Values of the "operation" tag on <see cref="SessionStoreMetrics.CommandsCounterName"/>.</summary>
+/// <summary>Values of the "operation" tag on <see cref="SessionCacheMetrics.CommandsCounterName"/>.</summary>
 public static class StoreOperation
 {
     public const string Get = "get";

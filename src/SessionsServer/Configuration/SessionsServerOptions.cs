@@ -51,14 +51,16 @@ public sealed class SessionsServerOptions
     public string KeyTableName { get; set; } = "SessionKeys";
 
     /// <summary>
-    /// <c>project</c> (default): one store round trip to read a session, one to write it.
-    /// <c>stock</c>: ASP.NET Core's own DistributedSession, kept for comparison; both write the same bytes.
+    /// <c>tutorial</c> (default): exactly the stack the tutorial configures, the official caches and ASP.NET Core's own
+    /// session. <c>hardened</c>: the project's stack, with bounded store calls, 503s, key-ring checks and size limits.
     /// </summary>
-    public string SessionImplementation { get; set; } = "project";
-
-    public static readonly IReadOnlyList<string> KnownSessionImplementations = ["project", "stock"];
+    public string Profile { get; set; } = ServerProfiles.Tutorial;
 
     public string NormalizedStore => Store.Trim().ToLowerInvariant();
+
+    public string NormalizedProfile => Profile.Trim().ToLowerInvariant();
+
+    public bool IsHardened => NormalizedProfile == ServerProfiles.Hardened;
 
     public bool IsServerStore => ServerStores.Contains(NormalizedStore);
 

@@ -32,9 +32,9 @@ internal sealed class SessionsServerOptionsValidator : IValidateOptions<Sessions
             failures.Add("port (--port or PORT) must be a whole number from 0 to 65535 (0 picks a free port).");
         }
 
-        if (!SessionsServerOptions.KnownSessionImplementations.Contains(options.SessionImplementation.Trim().ToLowerInvariant()))
+        if (!ServerProfiles.Known.Contains(options.NormalizedProfile))
         {
-            failures.Add($"Sessions:SessionImplementation '{options.SessionImplementation}' is not known; use one of: {string.Join(", ", SessionsServerOptions.KnownSessionImplementations)}.");
+            failures.Add($"Sessions:Profile '{options.Profile}' is not a known profile; use one of: {string.Join(", ", ServerProfiles.Known)}.");
         }
 
         foreach (var (setting, value) in new[] { ("MaxValueBytes", options.MaxValueBytes), ("MaxKeyBytes", options.MaxKeyBytes), ("MaxSessionBytes", options.MaxSessionBytes) })

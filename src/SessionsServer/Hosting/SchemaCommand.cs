@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Sessions.Caching;
 using SessionsServer.Configuration;
 using SessionsServer.KeyRing;
 using SessionsServer.Stores;
@@ -24,7 +23,7 @@ internal static class SchemaCommand
 
         var builder = WebApplication.CreateBuilder(args[2..]);
         builder.Logging.ClearProviders();
-        builder.Services.AddSessionStore();
+        builder.Services.AddSessionsServerOptions();
         await using var services = builder.Services.BuildServiceProvider();
 
         SessionsServerOptions options;
@@ -38,16 +37,20 @@ internal static class SchemaCommand
             return 2;
         }
 
-        if (services.GetRequiredService<GuardedDistributedCache>().Inner is not RelationalDistributedCache cache)
+        if (!RelationalStores.IsRelational(options.NormalizedStore))
         {
             Console.Error.WriteLine($"schema create: Sessions:Store '{options.NormalizedStore}' keeps no table; use sqlserver, postgres or sqlite.");
             return 2;
         }
 
+        // The project's DDL in every profile: for sqlserver it is the table `dotnet sql-cache create` makes, which the
+        // official cache of the tutorial profile uses as it is.
+        using var cache = RelationalStores.Create(services, options);
+
         try
         {
             var statements = (await cache.CreateTableAsync()).ToList();
-            if (KeyRingRegistration.RelationalRepository(cache, options) is { } keyRing)
+            if (KeyRingRegistration.RelationalRepository(options) is { } keyRing)
             {
                 statements.Add(keyRing.CreateTable());
             }

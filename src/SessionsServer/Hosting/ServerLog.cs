@@ -12,6 +12,15 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Session options: cookie {CookieName}, idle timeout {IdleTimeout}, I/O timeout {IOTimeout}")]
     public static partial void SessionOptions(ILogger logger, string cookieName, TimeSpan idleTimeout, TimeSpan ioTimeout);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Profile {Profile}: IDistributedCache {DistributedCache}, ISession {Session}")]
+    public static partial void Stack(ILogger logger, string profile, string distributedCache, string session);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Session table {Table} is ready (Sessions:CreateTable)")]
+    public static partial void TableReady(ILogger logger, string table);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Session table {Table} could not be created at start ({Reason}); starting anyway")]
+    public static partial void TableNotCreated(ILogger logger, string table, string reason);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Session store {Store} is unavailable for {Path}: {Reason}")]
     public static partial void StoreUnavailable(ILogger logger, string store, string path, string reason);
 

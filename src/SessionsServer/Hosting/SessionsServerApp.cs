@@ -1,16 +1,12 @@
 using System.Net;
-using Microsoft.AspNetCore.Session;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
-using SessionsServer.KeyRing;
+using SessionsServer.Profiles;
 using SessionsServer.Routes;
-using SessionsServer.Sessions;
-using SessionsServer.Stores;
 
 namespace SessionsServer.Hosting;
 
-/// <summary>The tutorial's server in the order its steps give: logging, listener, cookie, store, session, routes.</summary>
+/// <summary>The tutorial's server in the order its steps give: logging, listener, then the profile's cookie, store and session, then routes.</summary>
 public static class SessionsServerApp
 {
     public const string CookieName = "Kr.Session";
@@ -40,37 +36,14 @@ public static class SessionsServerApp
             kestrel.Limits.Http2.MaxRequestHeaderFieldSize = requestLine;
         });
 
-        builder.Services.AddSessionStore();
-        builder.Services.AddSessionKeyRing();
-        builder.Services.AddSession();
-        builder.Services.AddTransient<ISessionStore>(sp =>
-            sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value.SessionImplementation.Trim().Equals("stock", StringComparison.OrdinalIgnoreCase)
-                ? new DistributedSessionStore(sp.GetRequiredService<IDistributedCache>(), sp.GetRequiredService<ILoggerFactory>())
-                : new LoadOnceSessionStore(sp.GetRequiredService<IDistributedCache>(), sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddOptions<SessionOptions>().Configure<IOptions<SessionsServerOptions>>((session, server) =>
-        {
-            session.Cookie.Name = CookieName;
-            session.Cookie.HttpOnly = true;
-            session.Cookie.SameSite = SameSiteMode.Lax;
-            session.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            session.Cookie.Path = "/";
-            session.Cookie.IsEssential = true;
-            session.IdleTimeout = server.Value.IdleTimeout;
-            session.IOTimeout = server.Value.IOTimeout;
-        });
+        builder.Services.AddServerProfile(builder.Configuration);
     }
 
     public static void Configure(WebApplication app)
     {
         app.UseExceptionHandler(errors => errors.Run(context =>
             Results.Json(new { error = "Internal server error" }, statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
-        // Only the session routes pay for a session: /hello and /healthz never touch the store through it.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/session"), session =>
-        {
-            session.UseMiddleware<StoreFailureMiddleware>();
-            session.UseSession();
-            session.UseMiddleware<SessionLoadingMiddleware>();
-        });
+        app.UseServerProfile();
         app.MapSessionRoutes();
         app.MapHealthRoutes();
 
@@ -85,6 +58,8 @@ public static class SessionsServerApp
         var port = app.Urls.Select(url => new Uri(url).Port).FirstOrDefault(options.Port);
         ServerLog.Listening(logger, port, options.NormalizedStore);
         ServerLog.Certificate(logger, certificate.IsSelfSigned ? "self-signed for localhost, 127.0.0.1, ::1" : "from --cert", certificate.Sha256Thumbprint);
+        var stack = app.Services.GetRequiredService<ServerStack>();
+        ServerLog.Stack(logger, stack.Profile, stack.DistributedCacheName, stack.Session.FullName!);
         ServerLog.SessionOptions(logger, CookieName, options.IdleTimeout, options.IOTimeout);
     }
 }

@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
-using Sessions.Caching;
 using Sessions.Caching.KeyRing;
 using SessionsServer.Configuration;
 using SessionsServer.Stores;
@@ -15,6 +13,8 @@ namespace SessionsServer.KeyRing;
 /// <summary>
 /// Keeps the data-protection key ring that protects the session cookie in the same place as the sessions, so
 /// every instance on one store (and one application name) accepts the others' cookies, and restarts keep them.
+/// Both profiles keep it in the same place; the hardened one also bounds the Redis key-ring calls by the I/O timeout
+/// and checks the ring before each session request (<see cref="Sessions.StoreFailureMiddleware"/>).
 /// </summary>
 public static class KeyRingRegistration
 {
@@ -31,14 +31,14 @@ public static class KeyRingRegistration
     }
 
     /// <summary>The key table beside a relational server store's sessions, or null for stores that keep keys elsewhere.</summary>
-    internal static RelationalKeyRingRepository? RelationalRepository(IDistributedCache store, SessionsServerOptions options) =>
-        store is RelationalDistributedCache relational && RelationalKeyRingRepository.IsSupportedBy(relational.Dialect)
-            ? new RelationalKeyRingRepository(relational.Dialect, options.KeyTableName, options.ApplicationName, options.ShouldCreateTable)
+    internal static RelationalKeyRingRepository? RelationalRepository(SessionsServerOptions options) =>
+        RelationalStores.IsRelational(options.NormalizedStore) && RelationalStores.Dialect(options) is var dialect && RelationalKeyRingRepository.IsSupportedBy(dialect)
+            ? new RelationalKeyRingRepository(dialect, options.KeyTableName, options.ApplicationName, options.ShouldCreateTable)
             : null;
 
     private static IXmlRepository CreateRepository(IServiceProvider services, SessionsServerOptions options)
     {
-        if (RelationalRepository(services.GetRequiredService<GuardedDistributedCache>().Inner, options) is { } relational)
+        if (RelationalRepository(options) is { } relational)
         {
             return relational;
         }
@@ -55,12 +55,18 @@ public static class KeyRingRegistration
     /// <summary>
     /// The key ring is read outside the guarded session store, by data protection, synchronously. With the client's
     /// defaults (5 s to connect, then 5 s per command) a server that started while Redis was down answered its first
-    /// session request after 10 s, past a 2 s I/O timeout (found by the outage feature). The connect and the read
-    /// each get half the I/O timeout, or less if the connection string asks for less.
+    /// session request after 10 s, past a 2 s I/O timeout (found by the outage feature). In the hardened profile the
+    /// connect and the read each get half the I/O timeout, or less if the connection string asks for less; the
+    /// tutorial profile keeps the client's defaults.
     /// </summary>
     private static ConfigurationOptions KeyRingRedisOptions(SessionsServerOptions options)
     {
         var redis = ConfigurationOptions.Parse(options.ConnectionString!);
+        if (!options.IsHardened)
+        {
+            return redis;
+        }
+
         redis.AbortOnConnectFail = true;
         var half = (int)Math.Max(1, options.IOTimeout.TotalMilliseconds / 2);
         redis.ConnectTimeout = Math.Min(redis.ConnectTimeout, half);

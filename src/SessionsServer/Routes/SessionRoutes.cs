@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using SessionsServer.Configuration;
-
 namespace SessionsServer.Routes;
 
 /// <summary>The tutorial's routes: every body and status code is the contract's (shared/spec/contract.md).</summary>
@@ -28,7 +25,7 @@ public static class SessionRoutes
     {
         var counter = (context.Session.GetInt32(CounterKey) ?? 0) + 1;
         context.Session.SetInt32(CounterKey, counter);
-        return await CommittedAsync(context, Results.Json(new { message = "Counter incremented", counter }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Counter incremented", counter }));
     }
 
     private static async Task<IResult> Login(HttpContext context)
@@ -44,7 +41,7 @@ public static class SessionRoutes
         }
 
         context.Session.SetString(UserKey, user);
-        return await CommittedAsync(context, Results.Json(new { message = "Logged in", user }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Logged in", user }));
     }
 
     private static IResult WhoAmI(HttpContext context) =>
@@ -55,7 +52,7 @@ public static class SessionRoutes
     private static async Task<IResult> Logout(HttpContext context)
     {
         context.Session.Clear();
-        return await CommittedAsync(context, Results.Json(new { message = "Session cleared" }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Session cleared" }));
     }
 
     private static async Task<IResult> Set(HttpContext context)
@@ -71,7 +68,7 @@ public static class SessionRoutes
         }
 
         context.Session.SetString(key, value);
-        return await CommittedAsync(context, Results.Json(new { message = "Stored in session", key, value }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Stored in session", key, value }));
     }
 
     private static IResult Get(HttpContext context)
@@ -86,13 +83,8 @@ public static class SessionRoutes
             : Results.Json(new { error = $"Key '{key}' not found in session" }, statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static IResult? TooLarge(HttpContext context, string key, string value)
-    {
-        var limits = context.RequestServices.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
-        return SessionLimits.Check(context.Session, key, value, limits) is { } error
-            ? Results.Json(new { error }, statusCode: StatusCodes.Status413PayloadTooLarge)
-            : null;
-    }
+    private static IResult? TooLarge(HttpContext context, string key, string value) =>
+        Writes(context).Refuse(context.Session, key, value);
 
     /// <summary>The first value of a query parameter, or null when it is missing, empty or only white space.</summary>
     private static string? QueryValue(HttpContext context, string name)
@@ -101,13 +93,7 @@ public static class SessionRoutes
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    /// <summary>
-    /// Writes the session before the response starts, so a store failure becomes a 503 instead of a 200
-    /// whose change was silently lost when the middleware commits after the body went out.
-    /// </summary>
-    private static async Task<IResult> CommittedAsync(HttpContext context, IResult result)
-    {
-        await context.Session.CommitAsync(context.RequestAborted);
-        return result;
-    }
+    private static Task<IResult> AnsweredAsync(HttpContext context, IResult result) => Writes(context).AnswerAsync(context, result);
+
+    private static ISessionWrites Writes(HttpContext context) => context.RequestServices.GetRequiredService<ISessionWrites>();
 }

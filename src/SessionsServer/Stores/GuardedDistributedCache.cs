@@ -7,7 +7,7 @@ namespace SessionsServer.Stores;
 
 /// <summary>
 /// Puts every store call under the I/O timeout whether or not the store honours cancellation, turns store
-/// failures into <see cref="SessionStoreUnavailableException"/> naming the store, and counts calls so the
+/// failures into <see cref="SessionCacheUnavailableException"/> naming the store, and counts calls so the
 /// benchmark can report round trips per request.
 /// </summary>
 public sealed class GuardedDistributedCache : IDistributedCache
@@ -74,7 +74,7 @@ public sealed class GuardedDistributedCache : IDistributedCache
             var reason = ex is TimeoutException or OperationCanceledException
                 ? $"no answer within the I/O timeout of {_ioTimeout.TotalSeconds:0.#} s"
                 : StoreFailures.FirstLine(ex.Message);
-            throw new SessionStoreUnavailableException(Store, reason, ex);
+            throw new SessionCacheUnavailableException(Store, reason, ex);
         }
     }
 }

@@ -9,32 +9,44 @@ using SessionsServer.Configuration;
 
 namespace SessionsServer.Stores;
 
-/// <summary>Builds the project's own relational caches (sqlite, sqlserver, postgres) from the server's options.</summary>
+/// <summary>
+/// Builds the project's relational cache (sqlite, sqlserver, postgres) from the server's options: what serves
+/// sessions where a profile uses it, and in every profile what creates the table (<c>schema create</c>) and
+/// what the key ring's SQL is written for.
+/// </summary>
 internal static class RelationalStores
 {
+    public static bool IsRelational(string store) => store is "sqlite" or "sqlserver" or "postgres";
+
     public static RelationalDistributedCache Create(IServiceProvider services, SessionsServerOptions options)
     {
-        var cacheOptions = new RelationalCacheOptions
-        {
-            ConnectionString = string.IsNullOrWhiteSpace(options.ConnectionString) && options.NormalizedStore == "sqlite"
-                ? $"Data Source={SessionsServerOptions.DefaultSqliteFile}"
-                : options.ConnectionString,
-            SchemaName = string.IsNullOrWhiteSpace(options.SchemaName) ? null : options.SchemaName,
-            TableName = options.TableName,
-            CreateTable = options.ShouldCreateTable,
-        };
-        SqlDialect dialect = options.NormalizedStore switch
-        {
-            "sqlserver" => new SqlServerDialect(cacheOptions),
-            "postgres" => new PostgresDialect(cacheOptions),
-            "sqlite" => new SqliteDialect(cacheOptions),
-            var other => throw new InvalidOperationException($"'{other}' is not a relational store."),
-        };
+        var cacheOptions = CacheOptions(options);
         return new RelationalDistributedCache(
-            dialect,
+            Dialect(cacheOptions, options.NormalizedStore),
             cacheOptions,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<RelationalDistributedCache>>(),
             services.GetService<IMeterFactory>());
     }
+
+    /// <summary>The dialect of the configured store, for SQL beside the session table (the key ring's).</summary>
+    public static SqlDialect Dialect(SessionsServerOptions options) => Dialect(CacheOptions(options), options.NormalizedStore);
+
+    private static RelationalCacheOptions CacheOptions(SessionsServerOptions options) => new()
+    {
+        ConnectionString = string.IsNullOrWhiteSpace(options.ConnectionString) && options.NormalizedStore == "sqlite"
+            ? $"Data Source={SessionsServerOptions.DefaultSqliteFile}"
+            : options.ConnectionString,
+        SchemaName = string.IsNullOrWhiteSpace(options.SchemaName) ? null : options.SchemaName,
+        TableName = options.TableName,
+        CreateTable = options.ShouldCreateTable,
+    };
+
+    private static SqlDialect Dialect(RelationalCacheOptions cacheOptions, string store) => store switch
+    {
+        "sqlserver" => new SqlServerDialect(cacheOptions),
+        "postgres" => new PostgresDialect(cacheOptions),
+        "sqlite" => new SqliteDialect(cacheOptions),
+        var other => throw new InvalidOperationException($"'{other}' is not a relational store."),
+    };
 }

@@ -29,7 +29,7 @@ internal static class StoreFailures
     private static Failure? DescribeOne(Exception exception, string store) => exception switch
     {
         SessionTableMissingException missing => new(missing.Message, $"table {missing.QualifiedTableName} is missing"),
-        SessionStoreUnavailableException unavailable => new(unavailable.Message, unavailable.Reason),
+        SessionCacheUnavailableException unavailable => new(unavailable.Message, unavailable.Reason),
         // The session's own I/O timeout fires as a cancellation that the caller did not ask for.
         OperationCanceledException or TimeoutException => new($"Session store '{store}' is unavailable: no answer within the I/O timeout", "I/O timeout"),
         // Reached outside the guarded cache, e.g. while reading the data-protection key ring kept in the store.

@@ -14,7 +14,7 @@ internal sealed class CommandCounter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == SessionStoreMetrics.CommandsCounterName)
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == SessionCacheMetrics.CommandsCounterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

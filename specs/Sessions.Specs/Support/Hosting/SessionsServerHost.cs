@@ -3,10 +3,16 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sessions.Caching;
+using SessionsServer.Configuration;
 using SessionsServer.Hosting;
+using SessionsServer.Profiles;
+using SessionsServer.Stores;
 
 namespace Sessions.Specs.Support.Hosting;
 
@@ -21,10 +27,22 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
     public SessionsServerHost(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
+        _sessionTable = new(FindSessionTable);
         UseKestrel();
     }
 
+    private readonly Lazy<RelationalDistributedCache?> _sessionTable;
+
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>What serves sessions in this host (profile, cache, session), as its start-up log names it.</summary>
+    public ServerStack Stack => Services.GetRequiredService<ServerStack>();
+
+    /// <summary>
+    /// The project's cache on this host's session table, for provisioning and sweeping: the one serving sessions, or,
+    /// where the official SqlServerCache serves them (tutorial profile), one on the same table. Null without a table.
+    /// </summary>
+    public RelationalDistributedCache? SessionTable => _sessionTable.Value;
 
     /// <summary>SHA-256 of the certificate the server generated, so clients can pin it instead of trusting anything.</summary>
     public string CertificateSha256 => Services.GetRequiredService<ServerCertificate>().Sha256Thumbprint;
@@ -52,6 +70,19 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
             await host.DisposeAsync();
             throw;
         }
+    }
+
+    private RelationalDistributedCache? FindSessionTable()
+    {
+        var served = Services.GetRequiredService<IDistributedCache>();
+        if ((served as GuardedDistributedCache)?.Inner is RelationalDistributedCache guarded)
+        {
+            return guarded;
+        }
+
+        var options = Services.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
+        return served as RelationalDistributedCache
+            ?? (RelationalStores.IsRelational(options.NormalizedStore) ? RelationalStores.Create(Services, options) : null);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

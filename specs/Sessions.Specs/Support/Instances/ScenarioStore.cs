@@ -37,11 +37,11 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
         ProvisionAsync(createTable: false, cancellationToken);
 
     /// <summary>A memory store with a key ring of its own: a server that shares nothing with any other.</summary>
-    public IReadOnlyDictionary<string, string?> IsolatedMemory() => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> IsolatedMemory() => WithProfile(new Dictionary<string, string?>
     {
         ["Sessions:Store"] = "memory",
         ["Sessions:KeyRingPath"] = Path.Combine(NewFolder(), "keys"),
-    };
+    });
 
     private async Task<IReadOnlyDictionary<string, string?>> ProvisionAsync(bool createTable, CancellationToken cancellationToken)
     {
@@ -83,8 +83,12 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
         }
 
         settings["Sessions:CreateTable"] = createTable ? "true" : "false";
-        return settings;
+        return WithProfile(settings);
     }
+
+    // Every instance a scenario starts runs the target's profile.
+    private IReadOnlyDictionary<string, string?> WithProfile(IReadOnlyDictionary<string, string?> settings) =>
+        target is InProcessServer server ? server.WithProfile(settings) : settings;
 
     // A server that was just stopped may still hold a session for a moment (a command abandoned at the I/O timeout
     // finishes late); SQL Server and Babelfish refuse to drop a database in use, so the drop is tried again.

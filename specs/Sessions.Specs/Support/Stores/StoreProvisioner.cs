@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.DependencyInjection;
-using Sessions.Caching;
 using Sessions.Specs.Support.Hosting;
 using Sessions.Specs.Support.Inspection;
-using SessionsServer.Stores;
 
 namespace Sessions.Specs.Support.Stores;
 
@@ -47,12 +44,11 @@ public abstract class StoreProvisioner : IAsyncDisposable
 
     protected static StoreView? RelationalView(SessionsServerHost host)
     {
-        var guarded = host.Services.GetRequiredService<GuardedDistributedCache>();
-        if (guarded.Inner is not RelationalDistributedCache cache || host.Setting("ConnectionStrings:Sessions") is not { } connection)
+        if (host.SessionTable is not { } cache || host.Setting("ConnectionStrings:Sessions") is not { } connection)
         {
             return null;
         }
 
-        return new StoreView(new RelationalStoreInspector(guarded.Store, connection, cache), new SessionKeys(host.Services));
+        return new StoreView(new RelationalStoreInspector(host.Stack.Store, connection, cache), new SessionKeys(host.Services));
     }
 }

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Sessions.Caching;
 using Sessions.Specs.Support.Hosting;
 using Sessions.Specs.Support.Stores;
-using SessionsServer.Stores;
 
 namespace Sessions.Specs.Support.Targets;
 
@@ -16,21 +13,25 @@ public sealed class InProcessServer : ServerUnderTest
     private readonly Lazy<Task<ServerEndpoint>> _started;
     private SessionsServerHost? _host;
 
-    public InProcessServer(StoreProvisioner store)
+    /// <param name="profile">Sessions:Profile for every server of this target; null leaves the server's default.</param>
+    public InProcessServer(StoreProvisioner store, string? profile = null)
         : base(store.Name)
     {
         _store = store;
+        Profile = profile;
         // Not the caller's token: one scenario's cancellation must not fail the start every other scenario shares.
         _started = new(() => StartAsync(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public StoreProvisioner Store => _store;
 
+    public string? Profile { get; }
+
     public override string? ExpectedStoreName => _store.Name;
 
     public override string? Description => _host is null
         ? null
-        : $"{Name}: in-process server on {_host.BaseAddress}{(_store.Engine is { } engine ? $", {engine}" : "")}";
+        : $"{Name}: in-process server on {_host.BaseAddress}{(_store.Engine is { } engine ? $", {engine}" : "")}; {_host.Stack}";
 
     public override bool WasStarted => _started.IsValueCreated;
 
@@ -38,16 +39,20 @@ public sealed class InProcessServer : ServerUnderTest
 
     private async Task<ServerEndpoint> StartAsync(CancellationToken cancellationToken)
     {
-        var settings = await _store.PrepareAsync(cancellationToken);
+        var settings = WithProfile(await _store.PrepareAsync(cancellationToken));
         _host = await SessionsServerHost.StartAsync(settings);
         // The product's own provisioning, run once before scenarios race to be first on an empty database.
-        if (_host.Services.GetRequiredService<GuardedDistributedCache>().Inner is RelationalDistributedCache cache)
+        if (_host.SessionTable is { } table)
         {
-            await cache.CreateTableAsync(cancellationToken);
+            await table.CreateTableAsync(cancellationToken);
         }
 
         return new ServerEndpoint(_host.BaseAddress, _host.CertificateSha256, Insecure: false, _store.CreateView(_host));
     }
+
+    /// <summary>The settings with this target's profile added, for every server a scenario starts on it.</summary>
+    public IReadOnlyDictionary<string, string?> WithProfile(IReadOnlyDictionary<string, string?> settings) =>
+        Profile is null ? settings : new Dictionary<string, string?>(settings) { ["Sessions:Profile"] = Profile };
 
     public override async ValueTask DisposeAsync()
     {

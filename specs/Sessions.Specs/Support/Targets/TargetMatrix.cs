@@ -5,7 +5,8 @@ namespace Sessions.Specs.Support.Targets;
 
 /// <summary>
 /// The targets of this run, read once from the environment: one in-process server per store (narrowed by
-/// SESSIONS_STORES), or a single "external" server when SESSIONS_BASE_URL is set. Static because the runner asks for
+/// SESSIONS_STORES, in the profile SESSIONS_PROFILE names, else the server's default), or a single "external" server
+/// when SESSIONS_BASE_URL is set. Static because the runner asks for
 /// targets at discovery and the run hooks that dispose them are static too.
 /// </summary>
 public static class TargetMatrix
@@ -66,7 +67,8 @@ public static class TargetMatrix
             return (wrong, new ScenarioTarget(name, wrong));
         }
 
-        var server = new InProcessServer(store);
+        var profile = Environment.GetEnvironmentVariable("SESSIONS_PROFILE");
+        var server = new InProcessServer(store, string.IsNullOrWhiteSpace(profile) ? null : profile.Trim());
         var target = new ScenarioTarget(name, server);
         foreach (var (tag, reason) in store.SkippedTags)
         {

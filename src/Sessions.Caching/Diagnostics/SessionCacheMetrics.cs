@@ -6,7 +6,7 @@ namespace Sessions.Caching.Diagnostics;
 /// Counts every command sent to the store, so round trips per cache operation can be measured
 /// (by tests with a MeterListener, in production with any OpenTelemetry exporter).
 /// </summary>
-public sealed class SessionStoreMetrics : IDisposable
+public sealed class SessionCacheMetrics : IDisposable
 {
     public const string MeterName = "Sessions.Caching";
     public const string CommandsCounterName = "sessions.store.commands";
@@ -15,7 +15,7 @@ public sealed class SessionStoreMetrics : IDisposable
     private readonly Counter<long> _commands;
 
     /// <param name="meterFactory">The host's factory; without one the meter is private to this instance.</param>
-    public SessionStoreMetrics(IMeterFactory? meterFactory = null)
+    public SessionCacheMetrics(IMeterFactory? meterFactory = null)
     {
         Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _ownsMeter = meterFactory is null;
