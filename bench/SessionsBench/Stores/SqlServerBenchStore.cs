@@ -1,5 +1,5 @@
 using Microsoft.Data.SqlClient;
-using Sessions.Testing;
+using Sessions.Testing.Stores;
 
 namespace SessionsBench.Stores;
 

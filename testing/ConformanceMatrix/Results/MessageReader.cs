@@ -11,6 +11,8 @@ public static class MessageReader
 {
     public const string NoTarget = "(default)";
 
+    private const string DynamicSkipToken = "$XunitDynamicSkip$";
+
     public static RunOutcome Read(string ndjsonPath) => Parse(File.ReadLines(ndjsonPath));
 
     public static RunOutcome Parse(IEnumerable<string> lines)
@@ -119,7 +121,10 @@ public static class MessageReader
             if (results.TryGetValue((startedId, stepId), out var result))
             {
                 status = result.GetProperty("status").GetString() ?? "UNKNOWN";
-                message = String(result, "message");
+                message = String(result, "message")
+                    ?? (result.TryGetProperty("exception", out var exception) ? String(exception, "message") : null);
+                // xunit marks a dynamic skip's message with a token; the reason is what follows it.
+                message = message?.Replace(DynamicSkipToken, "", StringComparison.Ordinal);
             }
 
             steps.Add(new StepOutcome(text, status, message, attachments.GetValueOrDefault((startedId, stepId)) ?? []));

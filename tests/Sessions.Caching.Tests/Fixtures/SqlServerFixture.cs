@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
-using Sessions.Testing;
+using Sessions.Testing.Stores;
 using Sessions.Caching.Configuration;
 using Sessions.Caching.Dialects;
 using Sessions.Caching.Dialects.SqlServer;

@@ -1,7 +1,0 @@
-using Xunit.Sdk;
-using Xunit.v3;
-
-// Every scenario is a row of one theory; without this xunit would run them one after another, and the idle-expiry
-// scenarios would wait 20 s each in a row. Aggressive: a scenario awaiting a timer holds no thread, so all the waits
-// overlap even on two cores.
-[assembly: Parallelization(Mode = ParallelMode.All, Algorithm = ParallelAlgorithm.Aggressive)]

@@ -1,0 +1,50 @@
+using Reqnroll;
+using Sessions.Specs.Support.Scenario;
+using Sessions.Specs.Support.Faults;
+using Sessions.Specs.Support.Instances;
+
+namespace Sessions.Specs.Steps.Hooks;
+
+/// <summary>
+/// Skips, with their reasons, the beyond-the-tutorial scenarios a store cannot mean anything for: shared state needs
+/// a store outside the server process, an outage needs a connection to cut, a missing table needs a table.
+/// </summary>
+[Binding]
+public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenario)
+{
+    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", Order = 0)]
+    public void NeedsInstancesOfTheirOwn()
+    {
+        if (store.CannotProvisionReason is { } reason)
+        {
+            scenario.Skip(reason);
+        }
+    }
+
+    [BeforeScenario("multi-instance", "restart", Order = 1)]
+    public void NeedsSharedState()
+    {
+        if (store.Name == "memory")
+        {
+            scenario.Skip("the memory store lives inside one server process: no second instance or restarted server can see its sessions");
+        }
+    }
+
+    [BeforeScenario("outage", "slow-store", Order = 1)]
+    public void NeedsAConnection()
+    {
+        if (ProxiedStore.CannotCutReason(store.Name) is { } reason)
+        {
+            scenario.Skip(reason);
+        }
+    }
+
+    [BeforeScenario("missing-table", Order = 1)]
+    public void NeedsATable()
+    {
+        if (store.Name is "memory" or "redis")
+        {
+            scenario.Skip($"the {store.Name} store has no table to be missing: keys are created as sessions are written");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using FluentAssertions;
+using Reqnroll;
+using Sessions.Caching.Provisioning;
+using Sessions.Specs.Support.Instances;
+
+namespace Sessions.Specs.Steps.Operations;
+
+/// <summary>What the last request of the scenario answered, read from the wire (status, JSON body, elapsed time).</summary>
+[Binding]
+public sealed class AnswerSteps(Browsers browsers, ScenarioStore store)
+{
+    [Then("it answers {int}")]
+    public void Answers(int status) =>
+        browsers.Last.StatusCode.Should().Be(status, browsers.Last.ToString());
+
+    [Then("it answers {int} with counter {int}")]
+    public void AnswersCounter(int status, int counter)
+    {
+        Answers(status);
+        browsers.Last.JsonInt("counter").Should().Be(counter, browsers.Last.ToString());
+    }
+
+    [Then("it answers {int} with user {string}")]
+    public void AnswersUser(int status, string user)
+    {
+        Answers(status);
+        browsers.Last.JsonString("user").Should().Be(user, browsers.Last.ToString());
+    }
+
+    [Then("it answers {int} with value {string}")]
+    public void AnswersValue(int status, string value)
+    {
+        Answers(status);
+        browsers.Last.JsonString("value").Should().Be(value, browsers.Last.ToString());
+    }
+
+    [Then("it answers {int} with an error naming {string}")]
+    public void AnswersErrorNaming(int status, string text)
+    {
+        Answers(status);
+        browsers.Last.ContentType.Should().StartWith("application/json", browsers.Last.ToString());
+        browsers.Last.JsonString("error").Should().Contain(text, browsers.Last.ToString());
+    }
+
+    [Then("it answers 503 naming the store within {int} second(s)")]
+    public void AnswersUnavailableWithin(int seconds)
+    {
+        var last = browsers.Last;
+        Answers(503);
+        last.ContentType.Should().StartWith("application/json", last.ToString());
+        last.JsonString("store").Should().Be(store.Name, last.ToString());
+        (last.JsonString("error") ?? "").Should().Contain($"'{store.Name}'", last.ToString());
+        last.Body.Should().NotContain("   at ", "a 503 must not show a stack trace");
+        last.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(seconds), last.ToString());
+    }
+
+    /// <summary>
+    /// On an empty database both of the server's tables are missing; whichever the request reaches first (the key
+    /// ring's, when a cookie is issued; the sessions', when one is loaded) must be named, and `schema create` makes both.
+    /// </summary>
+    [Then("it answers 503 naming a missing table of the server and both ways to create it")]
+    public void AnswersMissingTable()
+    {
+        var last = browsers.Last;
+        Answers(503);
+        var error = last.JsonString("error") ?? "";
+        // Named as the engine quotes it ([dbo].[Sessions], "public"."SessionKeys", "Sessions"), whatever the wording around it.
+        error.Should().MatchRegex(@"[\[""](Sessions|SessionKeys)[\]""]", $"the error names the missing table\n{last}");
+        error.Should().Contain(SessionTableMissingException.SchemaCreateCommand, last.ToString());
+        error.Should().Contain(SessionTableMissingException.CreateTableSetting, last.ToString());
+    }
+
+    [Then("it answers a 2xx with counter {int}")]
+    public void AnswersSuccessWithCounter(int counter)
+    {
+        browsers.Last.StatusCode.Should().BeInRange(200, 299, browsers.Last.ToString());
+        browsers.Last.JsonInt("counter").Should().Be(counter, browsers.Last.ToString());
+    }
+}

@@ -1,0 +1,42 @@
+using Reqnroll;
+using Sessions.Specs.Support.Scenario;
+using Sessions.Specs.Support.Instances;
+
+namespace Sessions.Specs.Steps.Operations;
+
+/// <summary>Extra server instances on the scenario's own store: several at once, with other key rings, restarted.</summary>
+[Binding]
+public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances, CurrentScenario scenario)
+{
+    [Given("instance {string} runs on the scenario's own store")]
+    public async Task RunsOnTheStore(string name) =>
+        await instances.StartAsync(name, await store.SharedAsync(scenario.CancellationToken));
+
+    [Given("instance {string} runs on the same store with application name {string}")]
+    public async Task RunsWithApplicationName(string name, string applicationName)
+    {
+        var settings = new Dictionary<string, string?>(await store.SharedAsync(scenario.CancellationToken))
+        {
+            ["Sessions:ApplicationName"] = applicationName,
+        };
+        await instances.StartAsync(name, settings);
+    }
+
+    [Given("instance {string} runs on an empty database and may not create the table")]
+    public async Task RunsOnAnEmptyDatabase(string name) =>
+        await instances.StartAsync(name, await store.EmptyWithoutTableAsync(scenario.CancellationToken));
+
+    [Given("instance {string} runs on a store of its own with application name {string}")]
+    public Task RunsAlone(string name, string applicationName) =>
+        instances.StartAsync(name, new Dictionary<string, string?>(store.IsolatedMemory()) { ["Sessions:ApplicationName"] = applicationName });
+
+    [When("instance {string} starts with the same settings as instance {string}")]
+    public Task StartsLike(string name, string model) => instances.StartAsync(name, instances.SettingsOf(model));
+
+    [When("instance {string} is stopped and started again on the same store")]
+    public Task Restart(string name) => instances.RestartAsync(name);
+
+    [When("instance {string} is started again with {string} set to {string}")]
+    public Task RestartWith(string name, string setting, string value) =>
+        instances.RestartAsync(name, new Dictionary<string, string?> { [setting] = value });
+}

@@ -1,0 +1,30 @@
+using Reqnroll;
+using Sessions.Specs.Support.Scenario;
+using Sessions.Specs.Support.Faults;
+using Sessions.Specs.Support.Instances;
+
+namespace Sessions.Specs.Steps.Operations;
+
+/// <summary>A fault proxy between one instance and its store: cut it, slow it down, bring it back.</summary>
+[Binding]
+public sealed class OutageSteps(ScenarioStore store, StoreFaults faults, ServerInstances instances, CurrentScenario scenario)
+{
+    [Given("instance {string} reaches the store through a fault proxy, with an I\\/O timeout of {int} second(s)")]
+    public async Task RunsBehindAProxy(string name, int ioTimeoutSeconds)
+    {
+        var settings = new Dictionary<string, string?>(await store.SharedAsync(scenario.CancellationToken));
+        var proxied = faults.Start(store.Name, settings["ConnectionStrings:Sessions"]!);
+        settings["ConnectionStrings:Sessions"] = proxied.ConnectionString;
+        settings["Sessions:IOTimeoutSeconds"] = ioTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await instances.StartAsync(name, settings);
+    }
+
+    [When("the store is cut off")]
+    public void Cut() => faults.Proxied.Proxy.Cut();
+
+    [When("the store is back")]
+    public void Restore() => faults.Proxied.Proxy.Restore();
+
+    [When("the store answers {int} ms late")]
+    public void Slow(int milliseconds) => faults.Proxied.Proxy.Delay(TimeSpan.FromMilliseconds(milliseconds));
+}

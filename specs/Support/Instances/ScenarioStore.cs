@@ -1,0 +1,148 @@
+using Microsoft.Data.Sqlite;
+using Sessions.Testing.Stores;
+using Sessions.Specs.Support.Targets;
+
+namespace Sessions.Specs.Support.Instances;
+
+/// <summary>
+/// A store of the target's kind made for one scenario (its own database, file or key ring), so the scenario may
+/// start, stop, restart and cut server instances without touching the target's shared server. The relational and
+/// Redis kinds reuse the suite's own provisioners, so each database is made and dropped the way the target's is.
+/// </summary>
+public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
+{
+    // Babelfish fails concurrent CREATE DATABASE with "tuple concurrently updated"; one provisioning at a time is
+    // cheap (a few per run) and keeps every engine out of that race.
+    private static readonly SemaphoreSlim Provisioning = new(1, 1);
+
+
+    private readonly List<StoreProvisioner> _provisioned = [];
+    private readonly List<string> _folders = [];
+    private IReadOnlyDictionary<string, string?>? _shared;
+
+    /// <summary>The target's store name (memory, sqlite, postgres, redis, sqlserver).</summary>
+    public string Name => target.ExpectedStoreName ?? target.Name;
+
+    /// <summary>Null when this scenario can make stores of the target's kind; else why not.</summary>
+    public string? CannotProvisionReason => target is InProcessServer
+        ? null
+        : $"target '{target.Name}' is not hosted by the suite, so it cannot start more instances on its store";
+
+    /// <summary>Settings for the scenario's store, made on first use; every instance of the scenario shares them.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> SharedAsync(CancellationToken cancellationToken) =>
+        _shared ??= await ProvisionAsync(createTable: true, cancellationToken);
+
+    /// <summary>Settings for another, empty store of the same kind whose server must not create the table.</summary>
+    public Task<IReadOnlyDictionary<string, string?>> EmptyWithoutTableAsync(CancellationToken cancellationToken) =>
+        ProvisionAsync(createTable: false, cancellationToken);
+
+    /// <summary>A memory store with a key ring of its own: a server that shares nothing with any other.</summary>
+    public IReadOnlyDictionary<string, string?> IsolatedMemory() => WithProfile(new Dictionary<string, string?>
+    {
+        ["Sessions:Store"] = "memory",
+        ["Sessions:KeyRingPath"] = Path.Combine(NewFolder(), "keys"),
+    });
+
+    private async Task<IReadOnlyDictionary<string, string?>> ProvisionAsync(bool createTable, CancellationToken cancellationToken)
+    {
+        if (CannotProvisionReason is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        var store = ((InProcessServer)target).Store;
+        Dictionary<string, string?> settings;
+        switch (store)
+        {
+            case MemoryStore:
+                settings = new(IsolatedMemory());
+                break;
+            case SqliteStore:
+                // A folder per store rather than the suite's temp file: the key ring's default home is beside the
+                // database file, and scenarios must prove that default without sharing one folder across runs.
+                settings = new()
+                {
+                    ["Sessions:Store"] = "sqlite",
+                    ["ConnectionStrings:Sessions"] = $"Data Source={Path.Combine(NewFolder(), "sessions.db")}",
+                };
+                break;
+            default:
+                var sibling = SiblingOf(store);
+                _provisioned.Add(sibling);
+                await Provisioning.WaitAsync(cancellationToken);
+                try
+                {
+                    settings = new(await sibling.PrepareAsync(cancellationToken));
+                }
+                finally
+                {
+                    Provisioning.Release();
+                }
+
+                break;
+        }
+
+        settings["Sessions:CreateTable"] = createTable ? "true" : "false";
+        return WithProfile(settings);
+    }
+
+    // Every instance a scenario starts runs the target's profile.
+    private IReadOnlyDictionary<string, string?> WithProfile(IReadOnlyDictionary<string, string?> settings) =>
+        target is InProcessServer server ? server.WithProfile(settings) : settings;
+
+    // A server that was just stopped may still hold a session for a moment (a command abandoned at the I/O timeout
+    // finishes late); SQL Server and Babelfish refuse to drop a database in use, so the drop is tried again.
+    private static async Task DropAsync(StoreProvisioner store)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.DisposeAsync();
+                return;
+            }
+            catch (Microsoft.Data.SqlClient.SqlException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
+    }
+
+    private static StoreProvisioner SiblingOf(StoreProvisioner store) => store switch
+    {
+        PostgresStore => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES")),
+        RedisStore => new RedisStore(Environment.GetEnvironmentVariable("SESSIONS_REDIS")),
+        SqlServerStore => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER")),
+        _ => throw new InvalidOperationException($"No sibling for store {store.Name}."),
+    };
+
+    private string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"sessions_beyond_{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        _folders.Add(folder);
+        return folder;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in _provisioned)
+        {
+            await DropAsync(store);
+        }
+
+        // Pooled connections keep the sqlite file open; release them before deleting the folder.
+        SqliteConnection.ClearAllPools();
+        foreach (var folder in _folders)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a stopping server: the temp folder is left for the OS to reclaim.
+            }
+        }
+    }
+}

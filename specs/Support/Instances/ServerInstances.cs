@@ -1,0 +1,92 @@
+using Sessions.Specs.Support.Scenario;
+using Sessions.Testing.Hosting;
+using Sessions.Specs.Support.Http;
+using Sessions.Specs.Support.Targets;
+using Sessions.Testing.Http;
+
+namespace Sessions.Specs.Support.Instances;
+
+/// <summary>
+/// The server instances one scenario runs, by name ("A", "B"), each a real in-process server on a port of its own.
+/// "the server" is the target's shared server; named instances are started, stopped and restarted at will and are
+/// stopped when the scenario ends.
+/// </summary>
+public sealed class ServerInstances(ServerUnderTest target, CurrentScenario scenario) : IAsyncDisposable
+{
+    public const string SharedServer = "the server";
+
+    private readonly Dictionary<string, Instance> _instances = new(StringComparer.Ordinal);
+    private SessionClient? _shared;
+
+    private sealed record Instance(SessionsServerHost Host, SessionClient Client, IReadOnlyDictionary<string, string?> Settings);
+
+    public async Task StartAsync(string name, IReadOnlyDictionary<string, string?> settings)
+    {
+        if (_instances.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"Instance \"{name}\" is already running.");
+        }
+
+        var host = await SessionsServerHost.StartAsync(settings);
+        _instances[name] = new Instance(host, new SessionClient(host.BaseAddress, host.CertificateSha256), settings);
+        scenario.Attach($"instance \"{name}\" on {host.BaseAddress}: {Describe(settings)}");
+    }
+
+    /// <summary>The settings an instance was started with, e.g. to start another one just like it.</summary>
+    public IReadOnlyDictionary<string, string?> SettingsOf(string name) => Get(name).Settings;
+
+    /// <summary>Stops the instance as a process exit would: its port closes and its memory is gone.</summary>
+    public async Task StopAsync(string name)
+    {
+        var instance = Get(name);
+        _instances.Remove(name);
+        instance.Client.Dispose();
+        await instance.Host.DisposeAsync();
+    }
+
+    /// <summary>Stops the instance and starts a new one with the same settings, changed as given (on a new port, as after a reboot).</summary>
+    public async Task RestartAsync(string name, IReadOnlyDictionary<string, string?>? changes = null)
+    {
+        var settings = new Dictionary<string, string?>(Get(name).Settings);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        await StopAsync(name);
+        await StartAsync(name, settings);
+    }
+
+    public async Task<SessionClient> ClientAsync(string name, CancellationToken cancellationToken)
+    {
+        if (name != SharedServer)
+        {
+            return Get(name).Client;
+        }
+
+        if (_shared is null)
+        {
+            var endpoint = await target.ConnectAsync(cancellationToken);
+            _shared = new SessionClient(endpoint.BaseAddress, endpoint.PinnedSha256, endpoint.Insecure);
+        }
+
+        return _shared;
+    }
+
+    private Instance Get(string name) => _instances.TryGetValue(name, out var instance)
+        ? instance
+        : throw new InvalidOperationException($"No instance \"{name}\" is running in this scenario; start it in a Given step.");
+
+    // Connection strings may hold passwords: the report shows which settings were given, never their values.
+    private static string Describe(IReadOnlyDictionary<string, string?> settings) => string.Join(", ", settings.Select(s =>
+        s.Key.StartsWith("ConnectionStrings:", StringComparison.Ordinal) ? $"{s.Key}=(set)" : $"{s.Key}={s.Value}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        _shared?.Dispose();
+        foreach (var name in _instances.Keys.ToList())
+        {
+            await StopAsync(name);
+        }
+    }
+}

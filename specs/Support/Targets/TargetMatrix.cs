@@ -1,0 +1,151 @@
+using ReqnrollXunit;
+using Sessions.Testing.Stores;
+
+namespace Sessions.Specs.Support.Targets;
+
+/// <summary>
+/// The targets of this run, read once from the environment: one in-process server per store and profile (stores
+/// narrowed by SESSIONS_STORES, profiles by SESSIONS_PROFILES; the tutorial profile's target is named after the
+/// store, the hardened one's "store-hardened"), or the external servers SESSIONS_BASE_URL names (black-box mode).
+/// Static because targets are asked for at discovery and the run hooks that dispose them are static too.
+/// </summary>
+public static class TargetMatrix
+{
+    private static readonly string[] AllStores = ["memory", "sqlite", "postgres", "redis", "sqlserver"];
+
+    private static readonly string[] AllProfiles = ["tutorial", "hardened"];
+
+    /// <summary>
+    /// What a plain run covers: the tutorial's stack on every store, and the hardened one on the two stores of the
+    /// tutorial's family (SQL Server, Redis) where it differs most; SESSIONS_TARGETS=all runs every store in both.
+    /// </summary>
+    private static readonly HashSet<string> DefaultTargets = new(["memory", "sqlite", "postgres", "redis", "sqlserver", "redis-hardened", "sqlserver-hardened"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Lazy<IReadOnlyList<(ServerUnderTest Server, ScenarioTarget Target)>> Matrix =
+        new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static IReadOnlyList<ScenarioTarget> Targets => Matrix.Value.Select(m => m.Target).ToList();
+
+    public static IReadOnlyList<ServerUnderTest> Servers => Matrix.Value.Select(m => m.Server).ToList();
+
+    /// <summary>One line per target for the run's report: what runs, and why anything does not.</summary>
+    public static string Summary => string.Join('\n', Matrix.Value.Select(m =>
+        m.Target.UnavailableReason is { } reason ? $"{m.Target.Name}: skipped, {reason}" : $"{m.Target.Name}: runs"));
+
+    private static List<(ServerUnderTest, ScenarioTarget)> Build()
+    {
+        var baseUrl = Environment.GetEnvironmentVariable("SESSIONS_BASE_URL");
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+        {
+            return ExternalTargets(baseUrl).ToList();
+        }
+
+        var stores = Selected("SESSIONS_STORES", AllStores).ToList();
+        var profiles = Selected("SESSIONS_PROFILES", AllProfiles).ToList();
+        var chosen = Environment.GetEnvironmentVariable("SESSIONS_TARGETS") is { Length: > 0 } targets
+            ? targets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : Environment.GetEnvironmentVariable("SESSIONS_STORES") is { Length: > 0 } || Environment.GetEnvironmentVariable("SESSIONS_PROFILES") is { Length: > 0 }
+                ? ["all"]
+                : DefaultTargets;
+        return profiles
+            .SelectMany(profile => stores.Select(store => (Store: store, Profile: profile, Name: profile == "tutorial" ? store : $"{store}-{profile}")))
+            .Where(t => chosen.Contains("all") || chosen.Contains(t.Name))
+            .Select(t => ForStore(t.Store, t.Profile))
+            .ToList();
+    }
+
+    /// <summary>
+    /// One server (<c>https://host:port</c>, target "external") or several (<c>name=https://…,name=https://…</c>); the
+    /// pins in SESSIONS_CERT_SHA256 follow the same shape. Extension scenarios run only where SESSIONS_EXTENSIONS claims them.
+    /// </summary>
+    private static IEnumerable<(ServerUnderTest, ScenarioTarget)> ExternalTargets(string baseUrls)
+    {
+        var pins = Named(Environment.GetEnvironmentVariable("SESSIONS_CERT_SHA256") ?? "");
+        var insecure = Environment.GetEnvironmentVariable("SESSIONS_INSECURE") == "1";
+        var claims = Environment.GetEnvironmentVariable(RequirementClaims.ExtensionsVariable);
+        foreach (var (name, url) in Named(baseUrls))
+        {
+            var pin = pins.GetValueOrDefault(name) ?? (pins.Count == 1 && pins.ContainsKey("external") ? pins["external"] : null);
+            var external = new ExternalServer(name, url, pin?.Replace(":", "", StringComparison.Ordinal), insecure);
+            var target = new ScenarioTarget(external.Name, external)
+                .SkipTag("storage", "black-box mode (SESSIONS_BASE_URL): the suite cannot see the server's store");
+            yield return (external, RequirementClaims.ForExternal(target, claims));
+        }
+    }
+
+    private static Dictionary<string, string> Named(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(item => item.IndexOf('=') is var at and > 0 && !item[..at].Contains("://", StringComparison.Ordinal)
+                ? (item[..at].Trim(), item[(at + 1)..].Trim())
+                : ("external", item))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+    private static IEnumerable<string> Selected(string variable, string[] all)
+    {
+        var selection = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(selection)
+            ? all
+            : selection.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).Distinct();
+    }
+
+    private static (ServerUnderTest, ScenarioTarget) ForStore(string name, string profile)
+    {
+        var targetName = profile == "tutorial" ? name : $"{name}-{profile}";
+        if (!AllProfiles.Contains(profile))
+        {
+            var wrong = new MisconfiguredServer(targetName, $"SESSIONS_PROFILES names '{profile}', which is not a profile; use any of: {string.Join(", ", AllProfiles)}.");
+            return (wrong, new ScenarioTarget(targetName, wrong));
+        }
+
+        StoreProvisioner? store = name switch
+        {
+            "memory" => new MemoryStore(),
+            "sqlite" => new SqliteStore(),
+            "postgres" => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES")),
+            "redis" => new RedisStore(Environment.GetEnvironmentVariable("SESSIONS_REDIS")),
+            "sqlserver" => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER")),
+            _ => null,
+        };
+        if (store is null)
+        {
+            var wrong = new MisconfiguredServer(targetName, $"SESSIONS_STORES names '{name}', which is not a store; use any of: {string.Join(", ", AllStores)}.");
+            return (wrong, new ScenarioTarget(targetName, wrong));
+        }
+
+        var server = new InProcessServer(targetName, store, profile);
+        var target = RequirementClaims.ForProfile(new ScenarioTarget(targetName, server), profile);
+        foreach (var (tag, reason) in store.SkippedTags)
+        {
+            target = target.SkipTag(tag, reason);
+        }
+
+        return (server, store.UnavailableReason is { } unavailable ? target.Unavailable(unavailable) : target);
+    }
+
+    /// <summary>Stops every server that started and drops what its store made; every one is tried even if one fails.</summary>
+    public static async Task DisposeAllAsync()
+    {
+        if (!Matrix.IsValueCreated)
+        {
+            return;
+        }
+
+        var errors = new List<Exception>();
+        foreach (var (server, _) in Matrix.Value)
+        {
+            try
+            {
+                await server.DisposeAsync();
+            }
+            catch (Exception ex)
+            {
+                errors.Add(new InvalidOperationException($"Cleaning up target '{server.Name}' failed: {ex.Message}", ex));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new AggregateException(errors);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Npgsql;
+using Sessions.Testing.Hosting;
+
+namespace Sessions.Testing.Stores;
+
+/// <summary>PostgreSQL from SESSIONS_POSTGRES, in a database made for this run and dropped at its end.</summary>
+public sealed class PostgresStore(string? adminConnectionString) : StoreProvisioner
+{
+    private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
+    private bool _created;
+
+    public override string Name => "postgres";
+
+    public override string? Engine => _created ? $"database {_database}" : null;
+
+    public override string? UnavailableReason => string.IsNullOrWhiteSpace(adminConnectionString)
+        ? "SESSIONS_POSTGRES is not set (e.g. Host=127.0.0.1;Username=postgres;Password=...); `eval \"$(bash ci/services.sh)\"` starts PostgreSQL and sets it"
+        : null;
+
+    public override async Task<IReadOnlyDictionary<string, string?>> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(adminConnectionString) { Timeout = 5 };
+        try
+        {
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            _created = true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            throw new ServerStartException($"SESSIONS_POSTGRES is set but PostgreSQL at {admin.Host}:{admin.Port} does not answer: {ServerStartException.FirstLine(ex)}", ex);
+        }
+
+        var own = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = _database };
+        return RelationalSettings("postgres", own.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_created)
+        {
+            // The server's pooled connections would block the drop; FORCE ends any that remain.
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(adminConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.SqlClient;
+
+namespace Sessions.Testing.Stores;
+
+/// <summary>
+/// CREATE and DROP DATABASE for the test and benchmark projects, retried when another process makes or drops a
+/// database at the same moment: test projects run in parallel, each making its own database on one server.
+/// Babelfish refuses the second with "tuple concurrently updated"; SQL Server can fail with 1807 (model locked).
+/// Every project that makes test or benchmark databases uses this one copy.
+/// </summary>
+public static class SqlServerDdl
+{
+    private const int Attempts = 10;
+
+    public static async Task ExecuteAsync(SqlConnection openConnection, string sql, CancellationToken cancellationToken = default) =>
+        await RetryAsync(async () =>
+        {
+            await using var command = new SqlCommand(sql, openConnection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    private static async Task RetryAsync(Func<Task> action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (SqlException ex) when (attempt < Attempts && IsConcurrentDdl(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(100, 400) * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsConcurrentDdl(SqlException error) =>
+        error.Number == 1807 || error.Message.Contains("concurrently updated", StringComparison.OrdinalIgnoreCase);
+}

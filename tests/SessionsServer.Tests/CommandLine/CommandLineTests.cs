@@ -1,0 +1,105 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using FluentAssertions;
+using Sessions.Testing.Hosting;
+using Sessions.Testing.Http;
+using Sessions.Testing.Stores;
+using Xunit;
+
+namespace SessionsServer.Tests.CommandLine;
+
+/// <summary>How the server behaves as a program: refused settings, a certificate from the command line, schema create.</summary>
+public sealed class CommandLineTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("--Sessions:Store=oracle", "Sessions:Store 'oracle' is not a known store; use one of: sqlite, sqlserver, postgres, redis, memory.")]
+    [InlineData("--Sessions:Store=postgres", "ConnectionStrings:Sessions is required when Sessions:Store is 'postgres'")]
+    [InlineData("--Sessions:IdleTimeoutSeconds=-5", "Sessions:IdleTimeoutSeconds must be a positive number of seconds (was -5).")]
+    [InlineData("--Sessions:IOTimeoutSeconds=0", "Sessions:IOTimeoutSeconds must be a positive number of seconds (was 0).")]
+    [InlineData("--port=70000", "port (--port or PORT) must be a whole number from 0 to 65535")]
+    [InlineData("--cert=/nonexistent/server.pfx", "--cert '/nonexistent/server.pfx' does not exist")]
+    public async Task A_bad_setting_stops_the_server_with_one_line_and_no_stack_trace(string argument, string expected)
+    {
+        var (exitCode, output, error) = await ServerProcess.RunToExitAsync([argument], Ct);
+
+        exitCode.Should().Be(2, error);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.Should().ContainSingle(error).Which.Should().StartWith("Sessions Demo Server cannot start: ").And.Contain(expected);
+        (output + error).Should().NotContain("   at ", "a refused start prints no stack trace");
+    }
+
+    [Fact]
+    public async Task A_certificate_given_with_cert_is_served_and_its_sha256_logged()
+    {
+        var pfx = Path.Combine(Path.GetTempPath(), $"sessions_cert_{Guid.NewGuid():N}.pfx");
+        var expected = WriteCertificate(pfx, "s3cret pass");
+        try
+        {
+            var (server, port) = await ServerProcess.StartListeningAsync(["--Sessions:Store=memory", "--port=0", $"--cert={pfx}", "--cert-password=s3cret pass"], Ct);
+            await using (server)
+            {
+                server.StandardOutput.Should().Contain($"SHA-256 {expected}").And.Contain("from --cert");
+                using var client = new SessionClient(new Uri($"https://127.0.0.1:{port}"), expected);
+                var counter = await client.GetAsync("/session/counter", cancellationToken: Ct);
+                counter.StatusCode.Should().Be(200, counter.ToString());
+            }
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    [Fact]
+    public async Task Schema_create_on_sqlite_is_safe_to_repeat_and_makes_a_table_the_server_uses() =>
+        await SchemaCreateAsync(new SqliteStore());
+
+    [Fact]
+    public async Task Schema_create_on_postgres_is_safe_to_repeat_and_makes_a_table_the_server_uses() =>
+        await SchemaCreateAsync(new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES")));
+
+    [Fact]
+    public async Task Schema_create_on_sqlserver_is_safe_to_repeat_and_makes_a_table_the_server_uses() =>
+        await SchemaCreateAsync(new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER")));
+
+    /// <summary>
+    /// Runs the command twice on a store of its own, then starts a server that may NOT create tables: its first
+    /// session works only if the command made both the session table and the key table.
+    /// </summary>
+    private static async Task SchemaCreateAsync(StoreProvisioner store)
+    {
+        await using var _ = store;
+        Assert.SkipWhen(store.UnavailableReason is not null, $"store {store.Name}: {store.UnavailableReason}");
+        var settings = (await store.PrepareAsync(Ct)).Where(s => s.Key != "Sessions:CreateTable").ToDictionary();
+        string[] arguments = ["schema", "create", .. settings.Select(s => $"--{s.Key}={s.Value}")];
+
+        var first = await ServerProcess.RunToExitAsync(arguments, Ct);
+        first.ExitCode.Should().Be(0, first.Error);
+        first.Output.Should().Contain("CREATE TABLE").And.Contain("is ready");
+        var second = await ServerProcess.RunToExitAsync(arguments, Ct);
+        second.ExitCode.Should().Be(0, second.Error);
+
+        await using var host = await SessionsServerHost.StartAsync(new Dictionary<string, string?>(settings) { ["Sessions:CreateTable"] = "false" });
+        using var client = new SessionClient(host.BaseAddress, host.CertificateSha256);
+        var started = await client.GetAsync("/session/counter", cancellationToken: Ct);
+        started.JsonInt("counter").Should().Be(1, started.ToString());
+        var again = await client.GetAsync("/session/counter", cancellationToken: Ct);
+        again.JsonInt("counter").Should().Be(2, again.ToString());
+    }
+
+    private static string WriteCertificate(string path, string password)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
+        return Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256));
+    }
+}
