@@ -39,6 +39,15 @@ public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenari
         }
     }
 
+    [BeforeScenario("tutorial-outage", Order = 2)]
+    public void NeedsADeterministicReconnect()
+    {
+        if (store.Name == "redis")
+        {
+            scenario.Skip("the Redis client reconnects in the background after an outage: whether the first request after the store returns still finds no session depends on that timing, so on redis this would state a race, not a behaviour");
+        }
+    }
+
     [BeforeScenario("missing-table", Order = 1)]
     public void NeedsATable()
     {

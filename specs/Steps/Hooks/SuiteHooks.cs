@@ -18,7 +18,20 @@ public sealed class SuiteHooks(ServerUnderTest server, CurrentScenario scenario)
         ["babelfish-bracket-names"] = "Babelfish rejects a bracket-quoted name containing an escaped ] ([we]]ird]); SQL Server accepts it",
     };
 
-    [BeforeTestRun]
+    /// <summary>
+    /// Every in-process server of the run shares this process's thread pool. The tutorial profile's stock session
+    /// loads synchronously (a blocking store call per request), so dozens of parallel scenarios would starve the pool
+    /// and stall every other target's requests past their I/O timeout, which in production, one server per process,
+    /// does not happen. Enough threads up front keep the targets from slowing each other.
+    /// </summary>
+    [BeforeTestRun(Order = 0)]
+    public static void WidenThreadPool()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 256), Math.Max(io, 256));
+    }
+
+    [BeforeTestRun(Order = 1)]
     public static void DescribeMatrix() => RunEvidence.Attach(typeof(SuiteHooks).Assembly, "Targets of this run:\n" + TargetMatrix.Summary);
 
     /// <summary>

@@ -13,6 +13,10 @@ public sealed class ConformanceSuite : ScenarioSuite<ConformanceSuite>
 {
     protected override IEnumerable<ScenarioTarget> Targets => TargetMatrix.Targets;
 
+    /// <summary>SESSIONS_LIVING_DOC moves the report (a black-box run beside the main one); else artifacts/living-doc.</summary>
+    protected override string? LivingDocDirectory =>
+        Environment.GetEnvironmentVariable("SESSIONS_LIVING_DOC") is { Length: > 0 } directory ? Path.GetFullPath(directory) : base.LivingDocDirectory;
+
     protected override void OnReportWritten(string livingDocDirectory)
     {
         var messages = Path.Combine(livingDocDirectory, "messages.ndjson");
