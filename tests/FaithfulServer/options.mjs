@@ -18,7 +18,7 @@ export const BREAKS = new Map([
   ['idle-60', 'idle timeout is 60 s instead of the configured one (20 s by default)'],
   ['no-sliding', 'expiry is fixed at session start + idle timeout; requests do not slide it'],
   ['cookie-carries-data', 'no server-side store: the cookie is base64url(session JSON) + HMAC'],
-  ['http-too', 'also answers plain HTTP on port+1'],
+  ['http-too', 'also answers plain HTTP on the same port (first byte not a TLS handshake)'],
   ['listen-any', 'listens on 0.0.0.0 instead of 127.0.0.1'],
 ]);
 

@@ -5,6 +5,7 @@
 // Usage: node server.mjs [--port N] [--idle-seconds S] [--cert c.pem --key k.pem] [--break name[,name]]...
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createTcpServer } from 'node:net';
 import { loadCertificate } from './certificate.mjs';
 import { parseOptions, UsageError } from './options.mjs';
 import { parseQuery } from './query.mjs';
@@ -40,15 +41,13 @@ function send(res, status, headers, body) {
 const sendJson = (res, status, body, headers = {}) =>
   send(res, status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' }, `${JSON.stringify(body, null, 2)}\n`);
 
-/** Opens the caller's session, runs the route, and sets the cookie only when the store says the key changed. */
+/** Opens the caller's session, runs the route, and (re-)sends the cookie on every session answer. */
 function runSessionRoute(req, res, handler, search) {
   const now = Date.now();
   let session = store.open(readCookie(req.headers.cookie, cookieName), now);
   const result = handler(parseQuery(search), session, now);
   session = result.session ?? session;
-  const headers = { 'Cache-Control': 'no-store' };
-  const value = store.cookieValue(session);
-  if (value !== null) headers['Set-Cookie'] = sessionCookie(cookieName, value, breaks);
+  const headers = { 'Cache-Control': 'no-store', 'Set-Cookie': sessionCookie(cookieName, store.cookieValue(session), breaks) };
   sendJson(res, result.status, result.body, headers);
   return session.isNew ? ' (session started)' : '';
 }
@@ -90,29 +89,49 @@ try {
 }
 
 // HTTP/1.1 only: no ALPN for h2 is offered. No Server header is sent (Node sends none by default).
-const servers = [createHttpsServer({ cert: certificate.cert, key: certificate.key }, handle)];
+const tlsServer = createHttpsServer({ cert: certificate.cert, key: certificate.key }, handle);
+const plainServer = breaks.has('http-too') ? createHttpServer(handle) : null;
+
+// One TCP listener in front of both, so what plain HTTP gets is decided here and not by how OpenSSL fails:
+// a TLS connection starts with a handshake record (0x16); anything else is closed without a byte of answer,
+// or, with --break http-too, served as plain HTTP on the same port.
+const TLS_HANDSHAKE = 0x16;
+const listener = createTcpServer((socket) => {
+  socket.on('error', () => socket.destroy()); // a client resetting before its first byte is not a server error
+  socket.once('data', (first) => {
+    socket.pause();
+    socket.unshift(first); // both servers read the first bytes again from the socket's buffer
+    if (first[0] === TLS_HANDSHAKE) {
+      // Left paused: TLS drains the buffer itself when it starts reading; resuming here would drop it.
+      tlsServer.emit('connection', socket);
+    } else if (plainServer !== null) {
+      plainServer.emit('connection', socket);
+      socket.resume();
+    } else {
+      log(`closed a connection that did not start TLS (first byte 0x${first[0].toString(16).padStart(2, '0')})`);
+      socket.destroy();
+    }
+  });
+});
+
 const fail = (error) => {
   process.stderr.write(`faithful-server: ${error.message}\n`);
   process.exit(1);
 };
-servers[0].on('error', fail);
-servers[0].listen(options.port, host, () => {
-  const { port } = servers[0].address();
-  if (breaks.has('http-too')) {
-    const plain = createHttpServer(handle).on('error', fail);
-    plain.listen(port + 1, host, () => log(`also plain http://${host}:${port + 1} (--break http-too)`));
-    servers.push(plain);
-  }
+listener.on('error', fail);
+listener.listen(options.port, host, () => {
+  const { port } = listener.address();
   log(`${SERVER_NAME} (faithful Node.js implementation) on ${host}:${port}; idle timeout ${idleMs / 1000} s` +
     `${storeOptions.sliding ? ' sliding' : ' fixed'}; certificate ${certificate.selfSigned ? 'self-signed for localhost, 127.0.0.1, ::1' : 'from --cert'}` +
+    `${plainServer ? '; also plain HTTP on the same port' : ''}` +
     `${breaks.size ? `; BROKEN on purpose: ${[...breaks].join(', ')}` : ''}`);
   // The one stdout line: tests read the port from it and pin the certificate by its SHA-256.
   process.stdout.write(`listening https://127.0.0.1:${port} sha256=${certificate.sha256}\n`);
 });
 
+// Nothing is persisted, so stopping needs no draining: close the listener and leave.
 const stop = () => {
-  for (const server of servers) server.close();
-  for (const server of servers) server.closeAllConnections();
+  listener.close();
   process.exit(0);
 };
 process.on('SIGTERM', stop);

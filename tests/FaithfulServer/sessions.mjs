@@ -63,9 +63,12 @@ export class MemorySessionStore {
     return this.#start(now);
   }
 
-  /** The cookie value to send, or null: the key only changes when a session starts, so only then is it set. */
+  /**
+   * The cookie value, sent on every session answer (ASP.NET Core sends it once, when the session is first
+   * written): a client that lost or never stored the cookie gets it again, and the suite must not rely on when.
+   */
   cookieValue(session) {
-    return session.isNew ? this.#signer.sign(session.id) : null;
+    return this.#signer.sign(session.id);
   }
 
   #start(now) {
@@ -104,7 +107,7 @@ export class CookieSessionStore {
     return newSession(null, now, this.idleMs);
   }
 
-  /** Every response re-sends the cookie, since the data and the expiry travel in it. */
+  /** Sent on every answer like the faithful store's, but here the data and the expiry travel in it. */
   cookieValue(session) {
     const { data, createdAt, expiresAt } = session;
     const json = JSON.stringify({ data: [...data], createdAt, expiresAt });

@@ -17,13 +17,19 @@ function checkJson(n, expected) {
   return isDeepStrictEqual(actual, JSON.parse(expected)) ? null : `body ${JSON.stringify(actual)}`;
 }
 
-// The first session response set the cookie (request 1); its attributes are the tutorial's step 4.
-function checkCookieAttributes() {
-  const cookie = header(1, 'set-cookie') ?? '';
-  const [pair, ...attributes] = cookie.split(';').map((part) => part.trim().toLowerCase());
+// The tutorial's step 4, on the first answer and on this one (same session): this server re-sends the cookie
+// on every session answer, so both must carry it with the same key and every attribute.
+function checkCookieAttributes(n) {
   const wanted = ['httponly', 'secure', 'samesite=lax', 'path=/'];
-  const ok = cookie.startsWith('Kr.Session=') && wanted.every((a) => attributes.includes(a)) && pair.length > 11;
-  return ok ? null : `Set-Cookie: ${cookie.replace(/=[^;]*/, '=<value>') || '(none)'}`;
+  const values = [];
+  for (const m of [1, n]) {
+    const cookie = header(m, 'set-cookie') ?? '';
+    const [pair, ...attributes] = cookie.split(';').map((part) => part.trim().toLowerCase());
+    const ok = cookie.startsWith('Kr.Session=') && wanted.every((a) => attributes.includes(a)) && pair.length > 11;
+    if (!ok) return `answer ${m} Set-Cookie: ${cookie.replace(/=[^;]*/, '=<value>') || '(none)'}`;
+    values.push(pair);
+  }
+  return values[0] === values[1] ? null : 'the second answer re-sent a different session key';
 }
 
 // The cookie carries only a key: neither it nor any base64url part of it may contain the stored value or the user.
@@ -43,7 +49,7 @@ function checkHello(n, expected) {
 
 const checks = {
   json: (n, expected) => checkJson(n, expected),
-  'cookie-attributes': (n, expected) => checkCookieAttributes() ?? checkJson(n, expected),
+  'cookie-attributes': (n, expected) => checkCookieAttributes(n) ?? checkJson(n, expected),
   'cookie-no-data': (n, expected) => checkJson(n, expected) ?? checkCookieHasNoData(n),
   hello: checkHello,
   status: () => null,

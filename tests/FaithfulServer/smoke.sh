@@ -34,7 +34,7 @@ expect() {
 }
 q="'"
 expect json "counter 1" /session/counter 200 '{"message":"Counter incremented","counter":1}'
-expect cookie-attributes "cookie Kr.Session; HttpOnly; Secure; SameSite=Lax; Path=/" /session/counter 200 '{"message":"Counter incremented","counter":2}'
+expect cookie-attributes "cookie Kr.Session; HttpOnly; Secure; SameSite=Lax; Path=/ (first and second answer)" /session/counter 200 '{"message":"Counter incremented","counter":2}'
 expect json "whoami before login" /session/whoami 401 '{"error":"No active session or user not set"}'
 expect json "login whitespace" '/session/login?user=%20' 400 "{\"error\":\"Missing ${q}user${q} query parameter\",\"example\":\"/session/login?user=max\"}"
 expect json "login max" '/session/login?user=max' 200 '{"message":"Logged in","user":"max"}'
@@ -69,9 +69,11 @@ fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
 wire=$(openssl s_client -connect "127.0.0.1:$port" -servername localhost </dev/null 2>/dev/null |
   openssl x509 -outform DER 2>/dev/null | sha256sum | cut -c1-64 | tr a-f A-F)
 if [[ $wire == "$sha" ]]; then pass "certificate matches sha256 on the start line"; else fail "certificate pin" "wire '$wire'"; fi
-# Loopback 127.0.0.1 only: another loopback address must not answer, nor plain HTTP on the next port.
+# Loopback 127.0.0.1 only: another loopback address must not answer.
 if curl -k -s -o /dev/null --max-time 2 "https://127.0.0.2:$port/hello"; then fail "listens on 127.0.0.1 only" "127.0.0.2 answered"; else pass "listens on 127.0.0.1 only"; fi
-if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$((port + 1))/hello"; then fail "HTTPS only" "plain HTTP answered on port+1"; else pass "HTTPS only (no plain HTTP on port+1)"; fi
+# HTTPS only: plain HTTP to the same port gets no HTTP answer at all (curl reports status 000).
+plain=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$port/hello")
+if [[ $plain == 000 ]]; then pass "HTTPS only (plain HTTP on the port gets no answer)"; else fail "HTTPS only" "plain HTTP answered $plain"; fi
 
 node "$here/smoke-check.mjs" "$work"
 checked=$?
