@@ -6,6 +6,8 @@ namespace Sessions.Testing.Stores;
 /// CREATE and DROP DATABASE for the test and benchmark projects, retried when another process makes or drops a
 /// database at the same moment: test projects run in parallel, each making its own database on one server.
 /// Babelfish refuses the second with "tuple concurrently updated"; SQL Server can fail with 1807 (model locked).
+/// A DROP also meets a database still "in use" (3702) for a moment after the pools are cleared: a command started in
+/// the background (the official SQL Server cache's sweep) or a session the engine is still closing holds it.
 /// Every project that makes test or benchmark databases uses this one copy.
 /// </summary>
 public static class SqlServerDdl
@@ -28,13 +30,15 @@ public static class SqlServerDdl
                 await action();
                 return;
             }
-            catch (SqlException ex) when (attempt < Attempts && IsConcurrentDdl(ex))
+            catch (SqlException ex) when (attempt < Attempts && IsMomentary(ex))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(100, 400) * attempt), cancellationToken);
             }
         }
     }
 
-    private static bool IsConcurrentDdl(SqlException error) =>
-        error.Number == 1807 || error.Message.Contains("concurrently updated", StringComparison.OrdinalIgnoreCase);
+    private static bool IsMomentary(SqlException error) =>
+        error.Number is 1807 or 3702
+        || error.Message.Contains("concurrently updated", StringComparison.OrdinalIgnoreCase)
+        || error.Message.Contains("currently in use", StringComparison.OrdinalIgnoreCase);
 }

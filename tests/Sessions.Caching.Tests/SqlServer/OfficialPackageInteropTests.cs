@@ -1,6 +1,8 @@
-using System.Data;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.SqlServer;
+using Microsoft.Extensions.Internal;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Sessions.Caching.Configuration;
 using Sessions.Caching.Tests.Fixtures;
@@ -8,101 +10,166 @@ using Sessions.Caching.Tests.Fixtures;
 namespace Sessions.Caching.Tests.SqlServer;
 
 /// <summary>
-/// Rows shared with Microsoft.Extensions.Caching.SqlServer on one table. That package is not available
-/// here, so its behaviour is reproduced with raw SQL from its documented column semantics:
-/// ExpiresAtTime = write time + sliding seconds when sliding is set, else the absolute expiry;
-/// SlidingExpirationInSeconds and AbsoluteExpiration hold the options (NULL when absent); a read
-/// first slides a live sliding row (capped at AbsoluteExpiration), then selects it if not expired.
+/// Rows shared with Microsoft.Extensions.Caching.SqlServer itself (the tutorial profile's cache) on one table, the one
+/// <c>schema create</c> makes: whatever either cache writes, the other reads, slides, refreshes, expires, removes and
+/// sweeps. Both run on one fake clock, so every expiry is exact.
 /// </summary>
 [Trait("Store", "sqlserver")]
 [Trait("Category", "interop")]
 public sealed class OfficialPackageInteropTests(SqlServerFixture fixture) : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2030, 6, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly byte[] Value = [1, 2, 3];
     private readonly FakeTimeProvider _clock = new(T0);
     private readonly List<IDisposable> _owned = [];
     private string _table = "";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _owned.ForEach(d => d.Dispose());
-    }
+    public void Dispose() => _owned.ForEach(owned => owned.Dispose());
 
     [Fact]
-    public async Task Official_sliding_row_is_read_and_slid_by_our_cache()
+    public async Task Official_sliding_row_is_read_slid_refreshed_and_expired_by_ours()
     {
-        var cache = await CacheOnToolTableAsync();
-        await OfficialSetAsync("s", [1, 2, 3], T0, sliding: TimeSpan.FromSeconds(60), absolute: null);
+        var (ours, official) = await CachesOnOneTableAsync();
+        await official.SetAsync("s", Value, Sliding(TimeSpan.FromSeconds(60)), Ct);
+        (await ReadRowAsync("s")).Should().Be(new Row(T0.AddSeconds(60), 60, null));
 
         _clock.Advance(TimeSpan.FromSeconds(30));
-        (await cache.GetAsync("s", Ct)).Should().Equal(1, 2, 3);
+        (await ours.GetAsync("s", Ct)).Should().Equal(Value);
         (await ReadRowAsync("s")).ExpiresAtTime.Should().Be(T0.AddSeconds(90));
 
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await ours.RefreshAsync("s", Ct);
+        (await ReadRowAsync("s")).ExpiresAtTime.Should().Be(T0.AddSeconds(120));
+
         _clock.Advance(TimeSpan.FromSeconds(61));
-        (await cache.GetAsync("s", Ct)).Should().BeNull();
+        (await ours.GetAsync("s", Ct)).Should().BeNull();
     }
 
     [Fact]
-    public async Task Official_row_with_sliding_and_absolute_is_capped_by_our_cache()
+    public async Task Our_sliding_row_is_read_slid_refreshed_and_expired_by_the_official_cache()
     {
-        var cache = await CacheOnToolTableAsync();
+        var (ours, official) = await CachesOnOneTableAsync();
+        await ours.SetAsync("s", Value, Sliding(TimeSpan.FromMinutes(20)), Ct);
+        (await ReadRowAsync("s")).Should().Be(new Row(T0.AddMinutes(20), 1200, null));
 
-        // The official package stores write time + sliding even when the absolute expiry is earlier.
-        await OfficialSetAsync("b", [9], T0, sliding: TimeSpan.FromMinutes(10), absolute: T0.AddMinutes(15));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        (await official.GetAsync("s", Ct)).Should().Equal(Value);
+        (await ReadRowAsync("s")).ExpiresAtTime.Should().Be(T0.AddMinutes(25));
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await official.RefreshAsync("s", Ct);
+        (await ReadRowAsync("s")).ExpiresAtTime.Should().Be(T0.AddMinutes(30));
+
+        _clock.Advance(TimeSpan.FromMinutes(20) + TimeSpan.FromSeconds(1));
+        (await official.GetAsync("s", Ct)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Official_row_with_sliding_and_absolute_is_capped_by_ours()
+    {
+        var (ours, official) = await CachesOnOneTableAsync();
+        await official.SetAsync("b", Value, SlidingUntil(TimeSpan.FromMinutes(10), T0.AddMinutes(15)), Ct);
 
         _clock.Advance(TimeSpan.FromMinutes(8));
-        (await cache.GetAsync("b", Ct)).Should().Equal(9);
-        (await ReadRowAsync("b")).ExpiresAtTime.Should().Be(T0.AddMinutes(15));
+        (await ours.GetAsync("b", Ct)).Should().Equal(Value);
+        (await ReadRowAsync("b")).ExpiresAtTime.Should().Be(T0.AddMinutes(15), "a slide never passes the absolute expiry");
 
         _clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(1));
-        (await cache.GetAsync("b", Ct)).Should().BeNull();
+        (await ours.GetAsync("b", Ct)).Should().BeNull();
     }
 
     [Fact]
-    public async Task Official_absolute_row_is_not_slid_and_expired_rows_are_swept()
+    public async Task Our_row_with_sliding_and_absolute_is_capped_by_the_official_cache()
     {
-        var cache = await CacheOnToolTableAsync();
-        await OfficialSetAsync("a", [7], T0, sliding: null, absolute: T0.AddMinutes(5));
-        await OfficialSetAsync("gone", [8], T0.AddHours(-1), sliding: TimeSpan.FromMinutes(1), absolute: null);
+        var (ours, official) = await CachesOnOneTableAsync();
+        await ours.SetAsync("b", Value, SlidingUntil(TimeSpan.FromMinutes(10), T0.AddMinutes(15)), Ct);
+
+        _clock.Advance(TimeSpan.FromMinutes(8));
+        (await official.GetAsync("b", Ct)).Should().Equal(Value);
+        (await ReadRowAsync("b")).ExpiresAtTime.Should().Be(T0.AddMinutes(15), "a slide never passes the absolute expiry");
+
+        _clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(1));
+        (await official.GetAsync("b", Ct)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Absolute_rows_are_not_slid_by_the_other_cache()
+    {
+        var (ours, official) = await CachesOnOneTableAsync();
+        await official.SetAsync("theirs", Value, Until(T0.AddMinutes(5)), Ct);
+        await ours.SetAsync("ours", Value, Until(T0.AddMinutes(5)), Ct);
+        (await ReadRowAsync("ours")).Should().Be(await ReadRowAsync("theirs"), "both write an absolute row alike");
 
         _clock.Advance(TimeSpan.FromMinutes(4));
-        (await cache.GetAsync("a", Ct)).Should().Equal(7);
-        (await ReadRowAsync("a")).ExpiresAtTime.Should().Be(T0.AddMinutes(5));
-        (await cache.GetAsync("gone", Ct)).Should().BeNull();
+        (await ours.GetAsync("theirs", Ct)).Should().Equal(Value);
+        (await official.GetAsync("ours", Ct)).Should().Equal(Value);
+        await ours.RefreshAsync("theirs", Ct);
+        await official.RefreshAsync("ours", Ct);
+        (await ReadRowAsync("theirs")).ExpiresAtTime.Should().Be(T0.AddMinutes(5));
+        (await ReadRowAsync("ours")).ExpiresAtTime.Should().Be(T0.AddMinutes(5));
 
-        (await cache.DeleteExpiredItemsAsync(Ct)).Should().Be(1);
+        _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        (await ours.GetAsync("theirs", Ct)).Should().BeNull();
+        (await official.GetAsync("ours", Ct)).Should().BeNull();
     }
 
     [Fact]
-    public async Task Our_rows_have_the_official_column_semantics_and_answer_its_read()
+    public async Task Each_cache_removes_the_others_rows()
     {
-        var cache = await CacheOnToolTableAsync();
-        await cache.SetAsync("ours", [4, 5], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(20) }, Ct);
-        await cache.SetAsync("capped", [6], new DistributedCacheEntryOptions { AbsoluteExpiration = T0.AddHours(2) }, Ct);
+        var (ours, official) = await CachesOnOneTableAsync();
+        await official.SetAsync("theirs", Value, Sliding(TimeSpan.FromMinutes(20)), Ct);
+        await ours.SetAsync("ours", Value, Sliding(TimeSpan.FromMinutes(20)), Ct);
 
-        var row = await ReadRowAsync("ours");
-        row.Should().Be(new Row(T0.AddMinutes(20), 1200, null));
-        (await ReadRowAsync("capped")).Should().Be(new Row(T0.AddHours(2), null, T0.AddHours(2)));
+        await ours.RemoveAsync("theirs", Ct);
+        await official.RemoveAsync("ours", Ct);
 
-        (await OfficialGetAsync("ours", T0.AddMinutes(5))).Should().Equal(4, 5);
-        (await ReadRowAsync("ours")).ExpiresAtTime.Should().Be(T0.AddMinutes(25));
-        (await OfficialGetAsync("ours", T0.AddMinutes(46))).Should().BeNull();
-        (await OfficialGetAsync("capped", T0.AddHours(1))).Should().Equal(6);
+        (await RowExistsAsync("theirs")).Should().BeFalse();
+        (await RowExistsAsync("ours")).Should().BeFalse();
     }
 
-    private async Task<RelationalDistributedCache> CacheOnToolTableAsync()
+    [Fact]
+    public async Task Our_sweep_deletes_the_official_caches_expired_rows()
+    {
+        // The official cache sweeps in the background after its first call, at its clock's time; a clock of its own that
+        // stays at T0 keeps that sweep from deleting anything, so what disappears here was deleted by ours.
+        var (ours, official) = await CachesOnOneTableAsync(officialClock: new FakeTimeProvider(T0));
+        await official.SetAsync("gone", Value, Sliding(TimeSpan.FromMinutes(1)), Ct);
+        await official.SetAsync("live", Value, Sliding(TimeSpan.FromHours(1)), Ct);
+
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        (await ours.DeleteExpiredItemsAsync(Ct)).Should().Be(1);
+        (await RowExistsAsync("gone")).Should().BeFalse();
+        (await RowExistsAsync("live")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_official_caches_sweep_deletes_our_expired_rows()
+    {
+        // Our cache sweeps in the background only a whole ExpiredItemsDeletionInterval (30 days here) after it started.
+        var (ours, official) = await CachesOnOneTableAsync();
+        await ours.SetAsync("gone", Value, Sliding(TimeSpan.FromMinutes(1)), Ct);
+        await ours.SetAsync("live", Value, Sliding(TimeSpan.FromHours(1)), Ct);
+
+        // The official cache's first call starts its sweep on the thread pool, with nothing to await: watch the row go.
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        (await official.GetAsync("live", Ct)).Should().Equal(Value);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await RowExistsAsync("gone") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        (await RowExistsAsync("gone")).Should().BeFalse("the official cache's sweep deletes rows past ExpiresAtTime");
+        (await RowExistsAsync("live")).Should().BeTrue();
+    }
+
+    /// <summary>Both caches on one new table made by the project's provisioning, which is what <c>schema create</c> runs.</summary>
+    private async Task<(RelationalDistributedCache Ours, SqlServerCache Official)> CachesOnOneTableAsync(TimeProvider? officialClock = null)
     {
         fixture.EnsureAvailable();
-        _table = "tool_" + Guid.NewGuid().ToString("N")[..10];
-
-        // The table exactly as `dotnet sql-cache create` makes it, not through our provisioning.
-        await ExecuteAsync(
-            $"CREATE TABLE [dbo].[{_table}] (Id nvarchar(449) COLLATE SQL_Latin1_General_CP1_CS_AS NOT NULL, " +
-            "Value varbinary(MAX) NOT NULL, ExpiresAtTime datetimeoffset NOT NULL, " +
-            "SlidingExpirationInSeconds bigint NULL, AbsoluteExpiration datetimeoffset NULL, PRIMARY KEY (Id)); " +
-            $"CREATE NONCLUSTERED INDEX Index_ExpiresAtTime ON [dbo].[{_table}](ExpiresAtTime);");
+        _table = "shared_" + Guid.NewGuid().ToString("N")[..10];
 
         var options = new RelationalCacheOptions
         {
@@ -110,43 +177,33 @@ public sealed class OfficialPackageInteropTests(SqlServerFixture fixture) : IDis
             TableName = _table,
             ExpiredItemsDeletionInterval = TimeSpan.FromDays(30),
         };
-        var cache = new RelationalDistributedCache(fixture.CreateDialect(options), options, _clock);
-        _owned.Add(cache);
-        return cache;
+        var ours = new RelationalDistributedCache(fixture.CreateDialect(options), options, _clock);
+        _owned.Add(ours);
+        await ours.CreateTableAsync(Ct);
+
+        var official = new SqlServerCache(Options.Create(new SqlServerCacheOptions
+        {
+            ConnectionString = fixture.ConnectionString,
+            SchemaName = "dbo",
+            TableName = _table,
+            SystemClock = new FakeSystemClock(officialClock ?? _clock),
+        }));
+        return (ours, official);
     }
 
-    private Task OfficialSetAsync(string key, byte[] value, DateTimeOffset now, TimeSpan? sliding, DateTimeOffset? absolute)
-    {
-        long? seconds = sliding is { } s ? (long)s.TotalSeconds : null;
-        var expiresAt = seconds is { } sec ? now.AddSeconds(sec) : absolute!.Value;
-        return ExecuteAsync(
-            $"INSERT INTO [dbo].[{_table}] (Id, Value, ExpiresAtTime, SlidingExpirationInSeconds, AbsoluteExpiration) " +
-            "VALUES (@Id, @Value, @ExpiresAtTime, @Sliding, @Absolute);",
-            new SqlParameter("@Id", SqlDbType.NVarChar, 449) { Value = key },
-            new SqlParameter("@Value", SqlDbType.VarBinary, -1) { Value = value },
-            new SqlParameter("@ExpiresAtTime", SqlDbType.DateTimeOffset) { Value = expiresAt },
-            new SqlParameter("@Sliding", SqlDbType.BigInt) { Value = (object?)seconds ?? DBNull.Value },
-            new SqlParameter("@Absolute", SqlDbType.DateTimeOffset) { Value = (object?)absolute ?? DBNull.Value });
-    }
+    private static DistributedCacheEntryOptions Sliding(TimeSpan sliding) => new() { SlidingExpiration = sliding };
 
-    private async Task<byte[]?> OfficialGetAsync(string key, DateTimeOffset now)
-    {
-        await using var connection = new SqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new SqlCommand(
-            $"UPDATE [dbo].[{_table}] SET ExpiresAtTime = CASE " +
-            "WHEN DATEDIFF(SECOND, @Now, AbsoluteExpiration) <= SlidingExpirationInSeconds THEN AbsoluteExpiration " +
-            "ELSE DATEADD(SECOND, SlidingExpirationInSeconds, @Now) END " +
-            "WHERE Id = @Id AND @Now <= ExpiresAtTime AND SlidingExpirationInSeconds IS NOT NULL " +
-            "AND (AbsoluteExpiration IS NULL OR AbsoluteExpiration <> ExpiresAtTime); " +
-            $"SELECT Value FROM [dbo].[{_table}] WHERE Id = @Id AND @Now <= ExpiresAtTime;",
-            connection);
-        command.Parameters.AddWithValue("@Id", key);
-        command.Parameters.AddWithValue("@Now", now);
-        return (byte[]?)await command.ExecuteScalarAsync(Ct);
-    }
+    private static DistributedCacheEntryOptions Until(DateTimeOffset absolute) => new() { AbsoluteExpiration = absolute };
 
-    private async Task<Row> ReadRowAsync(string key)
+    private static DistributedCacheEntryOptions SlidingUntil(TimeSpan sliding, DateTimeOffset absolute) =>
+        new() { SlidingExpiration = sliding, AbsoluteExpiration = absolute };
+
+    private async Task<bool> RowExistsAsync(string key) => await QueryRowAsync(key) is not null;
+
+    private async Task<Row> ReadRowAsync(string key) =>
+        await QueryRowAsync(key) ?? throw new InvalidOperationException($"row {key} does not exist in {_table}");
+
+    private async Task<Row?> QueryRowAsync(string key)
     {
         await using var connection = new SqlConnection(fixture.ConnectionString);
         await connection.OpenAsync(Ct);
@@ -154,21 +211,22 @@ public sealed class OfficialPackageInteropTests(SqlServerFixture fixture) : IDis
             $"SELECT ExpiresAtTime, SlidingExpirationInSeconds, AbsoluteExpiration FROM [dbo].[{_table}] WHERE Id = @Id", connection);
         command.Parameters.AddWithValue("@Id", key);
         await using var reader = await command.ExecuteReaderAsync(Ct);
-        (await reader.ReadAsync(Ct)).Should().BeTrue($"row {key} exists");
+        if (!await reader.ReadAsync(Ct))
+        {
+            return null;
+        }
+
         return new Row(
             reader.GetDateTimeOffset(0),
             reader.IsDBNull(1) ? null : reader.GetInt64(1),
             reader.IsDBNull(2) ? null : reader.GetDateTimeOffset(2));
     }
 
-    private async Task ExecuteAsync(string sql, params SqlParameter[] parameters)
-    {
-        await using var connection = new SqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new SqlCommand(sql, connection);
-        command.Parameters.AddRange(parameters);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
     private sealed record Row(DateTimeOffset ExpiresAtTime, long? SlidingExpirationInSeconds, DateTimeOffset? AbsoluteExpiration);
+
+    /// <summary>The official cache takes its time from this older clock abstraction rather than a TimeProvider.</summary>
+    private sealed class FakeSystemClock(TimeProvider time) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
+    }
 }
