@@ -54,6 +54,15 @@ if [ -z "${SESSIONS_SQLSERVER:-}" ]; then
   if [ -x "$bf" ] || [ -f "$bf" ]; then
     log "starting Babelfish (TDS on 127.0.0.1:1433)"
     conn=$(bash "$bf")
+    # Both profiles' sqlserver targets, the scenarios' own instances and the cache tests run at once, and Babelfish
+    # forks a process per connection: up.sh's 300 is too few. Raised once per data directory, then kept.
+    bf_psql(){ PGPASSWORD=12345678 psql -h 127.0.0.1 -p "${BABELFISH_PG_PORT:-5433}" -U babel_user -d babelfish_db -tAq "$@"; }
+    if [ "$(bf_psql -c 'show max_connections' 2>/dev/null || echo 0)" -lt 800 ]; then
+      log "raising Babelfish max_connections to 800"
+      bf_psql -c "ALTER SYSTEM SET max_connections = 800" >/dev/null
+      bash "$bf" stop >&2
+      conn=$(bash "$bf")
+    fi
     echo "export SESSIONS_SQLSERVER='$conn'"
   else
     log "no SESSIONS_SQLSERVER and no $bf: the SQL Server column will be skipped (or use Docker)"

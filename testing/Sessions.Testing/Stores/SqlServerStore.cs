@@ -63,7 +63,7 @@ public sealed class SqlServerStore : StoreProvisioner
         // NeverBlock is what the server's dialect would add; written here, the string the server uses is this exact
         // one, so the connections opened below land in the very pool the server draws from.
         // At most 50 connections a target: both profiles' targets, the scenarios' own instances and the cache tests share
-        // one engine, and Babelfish (a process per connection) is set to 300 in all.
+        // one engine, and Babelfish forks a process per connection (ci/services.sh allows it 800 in all).
         var own = new SqlConnectionStringBuilder(_serverConnectionString) { InitialCatalog = _database, PoolBlockingPeriod = PoolBlockingPeriod.NeverBlock, MaxPoolSize = 50 };
         await WarmPoolAsync(own.ConnectionString, cancellationToken);
         return RelationalSettings("sqlserver", own.ConnectionString);
