@@ -16,8 +16,7 @@ log=artifacts/test-output.log
 dotnet test --solution Sessions.Conformance.sln --output Detailed --ignore-exit-code 8 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Not run here yet: ci/blackbox.sh is written but not yet proven green on this machine (see the issue notes).
-blackbox=0
+# ci/blackbox.sh (the contract tier against separate server processes) is not run here until it is proven green.
 
 # MTP prints one summary block for the whole run; turn it into the plain closing line.
 summary=$(awk '/Test run summary/{f=1} f&&/failed:/{fl=$2} f&&/succeeded:/{ok=$2} f&&/skipped:/{sk=$2} END{if(ok!="") printf "tests: %d passed, %d failed, %d skipped", ok, fl, sk}' "$log")
@@ -30,5 +29,4 @@ echo "${summary:-tests: no summary found (see $log)}"
 case "$summary" in
   "tests: 0 passed, 0 failed"*) echo "test: no test ran; check the filter" >&2; exit 1 ;;
 esac
-[ "$blackbox" -eq 0 ] || { echo "test: the black-box proof failed (see artifacts/black-box.log)" >&2; exit 1; }
 exit "$status"

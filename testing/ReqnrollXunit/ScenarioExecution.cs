@@ -29,13 +29,14 @@ internal static class ScenarioExecution
             }
 
             var tags = scenario.Pickle.Tags.Select(t => t.Name.TrimStart('@')).ToArray();
+            var ignored = tags.Contains("ignore", StringComparer.OrdinalIgnoreCase);
             var info = new ScenarioInfo(scenario.Pickle.Name, "", tags, new OrderedDictionary(), null, scenario.PickleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
             runner.OnScenarioInitialize(info, null);
             Register(runner.ScenarioContext.ScenarioContainer, scenario);
             configure(runner.ScenarioContext.ScenarioContainer, scenario);
             try
             {
-                if (tags.Contains("ignore", StringComparer.OrdinalIgnoreCase))
+                if (ignored)
                 {
                     await runner.SkipScenarioAsync();
                 }
@@ -55,7 +56,7 @@ internal static class ScenarioExecution
                 await runner.OnScenarioEndAsync();
             }
 
-            if (tags.Contains("ignore", StringComparer.OrdinalIgnoreCase))
+            if (ignored)
             {
                 Assert.Skip("tagged @ignore");
             }

@@ -5,13 +5,11 @@ using Sessions.Specs.Support.Http;
 using Sessions.Specs.Support.Instances;
 using Sessions.Testing.Http;
 
-using Sessions.Specs.Support.Targets;
-
 namespace Sessions.Specs.Steps.Operations;
 
 /// <summary>Many sessions at once on the target's server, and many requests at once on one session.</summary>
 [Binding]
-public sealed class LoadSteps(ServerInstances instances, CurrentScenario scenario)
+public sealed class LoadSteps(ServerInstances instances, ScenarioStore store, CurrentScenario scenario)
 {
     private LoadResult? _load;
 
@@ -19,9 +17,8 @@ public sealed class LoadSteps(ServerInstances instances, CurrentScenario scenari
     public Task LoadPerStore(string path, int requests, DataTable table)
     {
         // The row of the target's store, whichever profile runs on it.
-        var store = (scenario.Target?.Value as ServerUnderTest)?.ExpectedStoreName ?? scenario.Target?.Name ?? "";
-        var row = table.Rows.SingleOrDefault(r => r["store"] == store)
-            ?? throw new InvalidOperationException($"The load table has no row for store '{store}'.");
+        var row = table.Rows.SingleOrDefault(r => r["store"] == store.Name)
+            ?? throw new InvalidOperationException($"The load table has no row for store '{store.Name}'.");
         return Load(int.Parse(row["browsers"], System.Globalization.CultureInfo.InvariantCulture), path, requests);
     }
 

@@ -25,7 +25,7 @@ public sealed class ConformanceSuite : ScenarioSuite<ConformanceSuite>
             return;
         }
 
-        var scores = MatrixWriter.Write(Path.Combine(AppContext.BaseDirectory, "contract.md"), messages, livingDocDirectory);
+        var scores = MatrixWriter.Write(RequirementClaims.ContractPath, messages, livingDocDirectory);
         Console.WriteLine($"Conformance matrix: {Path.Combine(livingDocDirectory, MatrixWriter.PageName)}");
         foreach (var line in scores)
         {

@@ -12,7 +12,10 @@ public static class RequirementClaims
 {
     public const string ExtensionsVariable = "SESSIONS_EXTENSIONS";
 
-    public static RequirementCatalog Contract { get; } = RequirementCatalog.Load(Path.Combine(AppContext.BaseDirectory, "contract.md"));
+    /// <summary>docs/contract.md, copied beside the test binaries.</summary>
+    public static string ContractPath { get; } = Path.Combine(AppContext.BaseDirectory, "contract.md");
+
+    public static RequirementCatalog Contract { get; } = RequirementCatalog.Load(ContractPath);
 
     /// <summary>Skips the extensions <paramref name="profile"/> does not promise.</summary>
     public static ScenarioTarget ForProfile(ScenarioTarget target, string profile)

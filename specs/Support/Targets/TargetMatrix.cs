@@ -48,7 +48,7 @@ public static class TargetMatrix
                 ? ["all"]
                 : DefaultTargets;
         return profiles
-            .SelectMany(profile => stores.Select(store => (Store: store, Profile: profile, Name: profile == "tutorial" ? store : $"{store}-{profile}")))
+            .SelectMany(profile => stores.Select(store => (Store: store, Profile: profile, Name: TargetName(store, profile))))
             .Where(t => chosen.Contains("all") || chosen.Contains(t.Name))
             .Select(t => ForStore(t.Store, t.Profile))
             .ToList();
@@ -88,9 +88,12 @@ public static class TargetMatrix
             : selection.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).Distinct();
     }
 
+    /// <summary>The tutorial profile's target is named after its store; the hardened one's is "store-hardened".</summary>
+    private static string TargetName(string store, string profile) => profile == "tutorial" ? store : $"{store}-{profile}";
+
     private static (ServerUnderTest, ScenarioTarget) ForStore(string name, string profile)
     {
-        var targetName = profile == "tutorial" ? name : $"{name}-{profile}";
+        var targetName = TargetName(name, profile);
         if (!AllProfiles.Contains(profile))
         {
             var wrong = new MisconfiguredServer(targetName, $"SESSIONS_PROFILES names '{profile}', which is not a profile; use any of: {string.Join(", ", AllProfiles)}.");

@@ -51,10 +51,11 @@ public static class MatrixPage
     private static void AppendScores(StringBuilder html, ConformanceReport report)
     {
         html.Append("<h2>Scores</h2><table><tr><th>target</th><th>contract</th><th>extension</th></tr>");
+        var scores = report.Scores();
         foreach (var target in report.Targets)
         {
             html.Append("<tr><th>").Append(HtmlEncode(target)).Append("</th>");
-            foreach (var score in report.Scores().Where(s => s.Target == target))
+            foreach (var score in scores.Where(s => s.Target == target))
             {
                 html.Append("<td>").Append(HtmlEncode(score.ToString())).Append("</td>");
             }
