@@ -16,7 +16,16 @@ log=artifacts/test-output.log
 dotnet test --solution Sessions.Conformance.sln --output Detailed --ignore-exit-code 8 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# ci/blackbox.sh (the contract tier against separate server processes) is not run here until it is proven green.
+# A failed run's tail must say what failed and why: each failed case with the first lines of its message (no stack),
+# after everything else the run printed.
+failures=$(awk '
+  /^failed /            { n++; if (n <= 40) print; keep = (n <= 40); lines = 0; next }
+  /^(passed|skipped) /  { keep = 0; next }
+  keep && /^  (Standard|Error) output/ { keep = 0; next }
+  keep && /^  from /    { next }
+  keep && /^  [^ ]/     { if (lines++ < 6) print; next }
+  keep && !/^  /        { keep = 0 }
+  END { if (n > 40) printf "... and %d more failed cases (see the log)\n", n - 40 }' "$log")
 
 # MTP prints one summary block for the whole run; turn it into the plain closing line.
 summary=$(awk '/Test run summary/{f=1} f&&/failed:/{fl=$2} f&&/succeeded:/{ok=$2} f&&/skipped:/{sk=$2} END{if(ok!="") printf "tests: %d passed, %d failed, %d skipped", ok, fl, sk}' "$log")
@@ -24,6 +33,10 @@ summary=$(awk '/Test run summary/{f=1} f&&/failed:/{fl=$2} f&&/succeeded:/{ok=$2
 if [ -f artifacts/living-doc/scores.txt ]; then
   echo "conformance matrix: artifacts/living-doc/matrix.html"
   sed 's/^/conformance /' artifacts/living-doc/scores.txt
+fi
+if [ -n "$failures" ]; then
+  echo "failed cases (full output in $log):"
+  echo "$failures" | sed 's/^/  /'
 fi
 echo "${summary:-tests: no summary found (see $log)}"
 case "$summary" in

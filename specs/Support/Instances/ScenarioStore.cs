@@ -112,7 +112,8 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
     {
         PostgresStore => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES")),
         RedisStore => new RedisStore(Environment.GetEnvironmentVariable("SESSIONS_REDIS")),
-        SqlServerStore => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER")),
+        // A scenario's few instances share one small pool: each warm connection is a login the column pays for.
+        SqlServerStore => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER"), connections: 4),
         _ => throw new InvalidOperationException($"No sibling for store {store.Name}."),
     };
 

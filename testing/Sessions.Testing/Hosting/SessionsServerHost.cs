@@ -7,6 +7,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Sessions.Caching;
 using SessionsServer.Configuration;
@@ -94,8 +95,9 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        // A filter rule, not a minimum level: the server sets its own minimum (Debug, as the tutorial asks), and a rule
-        // outranks it, so hundreds of parallel scenarios do not bury the test output in request logs.
-        builder.ConfigureLogging(logging => logging.AddFilter(level => level >= LogLevel.Warning));
+        // A console-provider rule: the server's settings name categories down to Debug (as the tutorial asks), and only a
+        // provider-specific rule outranks those, so hundreds of parallel scenarios do not bury the test output, or a
+        // failed run's tail, in request logs.
+        builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning));
     }
 }

@@ -7,6 +7,7 @@ namespace Sessions.Testing.Stores;
 public sealed class PostgresStore(string? adminConnectionString) : StoreProvisioner
 {
     private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
+    private string? _ownConnectionString;
     private bool _created;
 
     public override string Name => "postgres";
@@ -34,6 +35,7 @@ public sealed class PostgresStore(string? adminConnectionString) : StoreProvisio
         }
 
         var own = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = _database };
+        _ownConnectionString = own.ConnectionString;
         return RelationalSettings("postgres", own.ConnectionString);
     }
 
@@ -41,8 +43,13 @@ public sealed class PostgresStore(string? adminConnectionString) : StoreProvisio
     {
         if (_created)
         {
-            // The server's pooled connections would block the drop; FORCE ends any that remain.
-            NpgsqlConnection.ClearAllPools();
+            // The server's pooled connections would block the drop; FORCE ends any that remain. Only this database's
+            // pool: clearing them all would make every other column log in afresh mid-run.
+            await using (var own = new NpgsqlConnection(_ownConnectionString))
+            {
+                NpgsqlConnection.ClearPool(own);
+            }
+
             await using var connection = new NpgsqlConnection(adminConnectionString);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);

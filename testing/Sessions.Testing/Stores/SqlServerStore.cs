@@ -15,11 +15,22 @@ public sealed class SqlServerStore : StoreProvisioner
     private readonly string? _dockerProbe;
     private readonly SqlServerContainer? _container;
     private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
+    private readonly int _connections;
     private string? _serverConnectionString;
+    private string? _ownConnectionString;
     private bool _created;
 
-    public SqlServerStore(string? configured)
+    /// <param name="configured">SESSIONS_SQLSERVER, or null.</param>
+    /// <param name="connections">
+    /// The most connections the servers on this database may hold, all opened before they start. Bounded and warm
+    /// because an engine that forks a process per login (Babelfish) takes seconds for a burst of logins on a busy
+    /// two-core machine, longer than the hardened profile's 10 s I/O timeout; queueing for one of a few open
+    /// connections costs milliseconds.
+    /// </param>
+    public SqlServerStore(string? configured, int connections = 8)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(connections, 1);
+        _connections = connections;
         _configured = string.IsNullOrWhiteSpace(configured) ? null : configured;
         _container = _configured is null && SqlServerContainer.DockerAnswers(out _dockerProbe) ? new SqlServerContainer() : null;
     }
@@ -62,24 +73,34 @@ public sealed class SqlServerStore : StoreProvisioner
         Console.WriteLine($"sqlserver target: {Engine}");
         // NeverBlock is what the server's dialect would add; written here, the string the server uses is this exact
         // one, so the connections opened below land in the very pool the server draws from.
-        // At most 50 connections a target: both profiles' targets, the scenarios' own instances and the cache tests share
-        // one engine, and Babelfish forks a process per connection (ci/services.sh allows it 800 in all).
-        var own = new SqlConnectionStringBuilder(_serverConnectionString) { InitialCatalog = _database, PoolBlockingPeriod = PoolBlockingPeriod.NeverBlock, MaxPoolSize = 50 };
-        await WarmPoolAsync(own.ConnectionString, cancellationToken);
+        var own = new SqlConnectionStringBuilder(_serverConnectionString)
+        {
+            InitialCatalog = _database,
+            PoolBlockingPeriod = PoolBlockingPeriod.NeverBlock,
+            MaxPoolSize = _connections,
+        };
+        _ownConnectionString = own.ConnectionString;
+        await WarmPoolAsync(own.ConnectionString, _connections, cancellationToken);
         return RelationalSettings("sqlserver", own.ConnectionString);
     }
 
     /// <summary>
-    /// Every scenario of the column starts at once, and a cold pool then opens dozens of logins together; on a busy
-    /// two-core machine a T-SQL engine that forks a process per login (Babelfish) took longer than the 10 s I/O
-    /// timeout for some. Opening them here first is what a server that has been up a while looks like.
+    /// Every scenario of a column starts at once. A pool opened here first is what a server that has been up a while
+    /// has; the query on each connection matters as much as the login, because a Babelfish backend pays a few hundred
+    /// milliseconds of CPU for its first parameterised statement (SQL Server does not).
     /// </summary>
-    private static async Task WarmPoolAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task WarmPoolAsync(string connectionString, int count, CancellationToken cancellationToken)
     {
-        var connections = Enumerable.Range(0, 24).Select(_ => new SqlConnection(connectionString)).ToList();
+        var connections = Enumerable.Range(0, count).Select(_ => new SqlConnection(connectionString)).ToList();
         try
         {
-            await Task.WhenAll(connections.Select(c => c.OpenAsync(cancellationToken)));
+            await Task.WhenAll(connections.Select(async connection =>
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var query = new SqlCommand("SELECT COUNT(*) FROM sys.objects WHERE name = @name", connection);
+                query.Parameters.Add(new SqlParameter("@name", System.Data.SqlDbType.NVarChar, 128) { Value = "Sessions" });
+                await query.ExecuteScalarAsync(cancellationToken);
+            }));
         }
         finally
         {
@@ -95,7 +116,12 @@ public sealed class SqlServerStore : StoreProvisioner
     {
         if (_created)
         {
-            SqlConnection.ClearAllPools();
+            // Only this database's pool: clearing them all would make every other column log in afresh mid-run.
+            await using (var own = new SqlConnection(_ownConnectionString))
+            {
+                SqlConnection.ClearPool(own);
+            }
+
             await using var connection = new SqlConnection(_serverConnectionString);
             await connection.OpenAsync();
             // SQL Server refuses to drop a database in use; Babelfish has no SINGLE_USER and needs none once pools are cleared.
