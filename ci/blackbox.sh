@@ -51,7 +51,7 @@ project+=(faithful)
 # Each way of breaking a requirement the contract fixes; every one must make at least one contract scenario fail.
 for broken in no-httponly no-secure no-samesite samesite-none no-path cookie-name whoami-200 login-empty-200 \
               set-missing-200 counter-message counter-start-0 logout-keeps-user idle-60 no-sliding cookie-carries-data \
-              listen-any; do
+              listen-any http-too; do
   start_node "broken-$broken" --break "$broken"
   mutants+=("broken-$broken")
 done

@@ -18,6 +18,8 @@ while [ $# -gt 0 ]; do
     *) usage ;;
   esac
 done
+# Absolute: the suite runs from its own output folder, so a relative path would land there.
+out=$(realpath -m "$out")
 export SESSIONS_LIVING_DOC="$out"
 rm -rf "$out"
 mkdir -p "$out"

@@ -11,6 +11,7 @@ answers(){ (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 need=()
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 command -v redis-server  >/dev/null || need+=(redis-server)
+command -v openssl       >/dev/null || need+=(openssl)   # the black-box proof's Node server makes its certificate with it
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   as_root apt-get update -qq >&2

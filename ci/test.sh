@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command the README gives and CI runs: every test project in the solution, then one plain
-# summary line computed from the results ("tests: N passed, N failed, N skipped").
+# The test command the README gives and CI runs: every test project in the solution, then (on a full run) the contract
+# tier in black-box mode against separate server processes, then one plain summary line computed from the results
+# ("tests: N passed, N failed, N skipped").
 # Stores come from the environment (SESSIONS_POSTGRES, SESSIONS_REDIS, SESSIONS_SQLSERVER); a store that
 # is not configured is reported skipped with the reason, never passed. Extra arguments go to `dotnet test`.
 set -uo pipefail
@@ -15,6 +16,14 @@ log=artifacts/test-output.log
 # a run that executed nothing at all is caught below instead.
 dotnet test --solution Sessions.Conformance.sln --output Detailed --ignore-exit-code 8 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# Black-box mode, end to end: the contract tier through ci/contract.sh against servers in processes of their own
+# (this project's in both profiles, the independent Node implementation, and its broken variants). Only on a full run:
+# extra arguments narrow the run to a filter, which the black-box proof is not.
+blackbox=""
+if [ $# -eq 0 ] && [ "${SESSIONS_BLACKBOX:-1}" != 0 ]; then
+  if ! blackbox=$(bash ci/blackbox.sh 2>&1); then [ "$status" = 0 ] && status=1; fi
+fi
 
 # A failed run's tail must say what failed and why: each failed case with the first lines of its message (no stack),
 # after everything else the run printed.
@@ -34,6 +43,7 @@ if [ -f artifacts/living-doc/scores.txt ]; then
   echo "conformance matrix: artifacts/living-doc/matrix.html"
   sed 's/^/conformance /' artifacts/living-doc/scores.txt
 fi
+[ -n "$blackbox" ] && echo "$blackbox"
 if [ -n "$failures" ]; then
   echo "failed cases (full output in $log):"
   echo "$failures" | sed 's/^/  /'
