@@ -2,6 +2,7 @@ using SessionsBench.Cli;
 using SessionsBench.Measurement;
 using SessionsBench.Reporting;
 using SessionsBench.Runs;
+using Sessions.Testing.Stores;
 using SessionsBench.Stores;
 
 namespace SessionsBench;
@@ -72,30 +73,29 @@ public static class SessionsBenchApp
     private static async Task<(StoreResult? Result, string? Skipped, string? Failure)> RunOneAsync(
         string storeName, string profile, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter output)
     {
-        BenchStore? store;
+        await using var store = StoreCatalog.Create(storeName, options.Sessions);
+        if (store.UnavailableReason is { } reason)
+        {
+            return (null, $"{storeName}: {reason}", null);
+        }
+
+        IReadOnlyDictionary<string, string?> settings;
         try
         {
-            (store, var reason) = await StoreCatalog.OpenAsync(storeName);
-            if (store is null)
-            {
-                return (null, $"{storeName}: {reason}", null);
-            }
+            settings = await store.PrepareAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
             return (null, null, $"{storeName}/{profile}: could not prepare the store: {ex.GetType().Name}: {ex.Message}");
         }
 
-        await using (store)
+        try
         {
-            try
-            {
-                return (await TargetRun.RunAsync(store, profile, options, serverContentRoot, listener, output), null, null);
-            }
-            catch (Exception ex)
-            {
-                return (null, null, $"{storeName}/{profile}: {ex.GetType().Name}: {ex.Message}");
-            }
+            return (await TargetRun.RunAsync(storeName, settings, profile, options, serverContentRoot, listener, output), null, null);
+        }
+        catch (Exception ex)
+        {
+            return (null, null, $"{storeName}/{profile}: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -116,10 +116,10 @@ public static class SessionsBenchApp
         foreach (var profile in options.Profiles)
         {
             output.WriteLine($"  process warm-up: memory/{profile} for {duration.TotalSeconds:0.#} s (not reported)");
-            await using var store = new MemoryBenchStore();
+            await using var store = new MemoryStore();
             try
             {
-                await TargetRun.RunAsync(store, profile, options with { Duration = duration, Warmup = TimeSpan.Zero, ProbeRequests = 10 }, serverContentRoot, listener, TextWriter.Null);
+                await TargetRun.RunAsync(store.Name, await store.PrepareAsync(CancellationToken.None), profile, options with { Duration = duration, Warmup = TimeSpan.Zero, ProbeRequests = 10 }, serverContentRoot, listener, TextWriter.Null);
             }
             catch (Exception ex)
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 
 namespace SessionsBench.Load;
 
@@ -11,7 +12,7 @@ namespace SessionsBench.Load;
 /// </summary>
 public sealed class BenchSession(HttpClient client, int index, LoadStats stats)
 {
-    private const string CookiePrefix = "Kr.Session=";
+    private const string CookieName = "Kr.Session";
     private static readonly byte[] CounterProperty = "counter"u8.ToArray();
 
     private readonly Random _mix = new(index);
@@ -101,10 +102,9 @@ public sealed class BenchSession(HttpClient client, int index, LoadStats stats)
 
         foreach (var value in values)
         {
-            if (value.StartsWith(CookiePrefix, StringComparison.Ordinal))
+            if (SetCookieHeaderValue.TryParse(value, out var cookie) && cookie.Name.Equals(CookieName, StringComparison.Ordinal))
             {
-                var end = value.IndexOf(';', StringComparison.Ordinal);
-                _cookie = end < 0 ? value : value[..end];
+                _cookie = $"{cookie.Name}={cookie.Value}";
             }
         }
     }

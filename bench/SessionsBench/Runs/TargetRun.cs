@@ -1,24 +1,23 @@
 using System.Net;
-using System.Net.Security;
-using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
-using SessionsServer.Profiles;
 using SessionsBench.Cli;
 using SessionsBench.Hosting;
 using SessionsBench.Load;
 using SessionsBench.Measurement;
 using SessionsBench.Reporting;
-using SessionsBench.Stores;
+using Sessions.Testing.Http;
 
 namespace SessionsBench.Runs;
 
 /// <summary>One server on one store in one profile: start, warm up, measure, verify, probe, stop.</summary>
 public static class TargetRun
 {
-    public static async Task<StoreResult> RunAsync(BenchStore store, string profile, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter progress)
+    /// <param name="settings">The store's server settings, as its provisioner made them; the profile is added here.</param>
+    public static async Task<StoreResult> RunAsync(
+        string storeName, IReadOnlyDictionary<string, string?> settings, string profile, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter progress)
     {
-        await using var host = await BenchServerHost.StartAsync(serverContentRoot, store.Settings(profile), options.SessionLogLevel);
-        progress.WriteLine($"  {store.Name}/{profile}: server on {host.BaseAddress} " +
+        var profiled = new Dictionary<string, string?>(settings) { ["Sessions:Profile"] = profile };
+        await using var host = await BenchServerHost.StartAsync(serverContentRoot, profiled, options.SessionLogLevel);
+        progress.WriteLine($"  {storeName}/{profile}: server on {host.BaseAddress} " +
             $"(session log Information: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Information) ? "on" : "off")}, " +
             $"Debug: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Debug) ? "on" : "off")})");
 
@@ -45,14 +44,14 @@ public static class TargetRun
         var probe = new BenchSession(client, options.Sessions, stats);
         await probe.StartAsync();
         var (read, write) = await RoundTripProbe.MeasureAsync(probe, listener, options.ProbeRequests);
-        if (host.Services.GetRequiredService<ServerStack>().CacheGuard is null)
+        if (host.Stack.CacheGuard is null)
         {
             (read, write) = (RoundTrips.NotCounted, RoundTrips.NotCounted);
         }
 
 
         var result = new StoreResult(
-            store.Name,
+            storeName,
             profile,
             requests,
             requests / elapsed.TotalSeconds,
@@ -63,28 +62,18 @@ public static class TargetRun
             lost,
             stats.Errors + stats.Mismatches,
             stats.Samples);
-        progress.WriteLine($"  {store.Name}/{profile}: {result.Rps:0} req/s, p99 {result.Latency.P99Ms:0.00} ms, " +
+        progress.WriteLine($"  {storeName}/{profile}: {result.Rps:0} req/s, p99 {result.Latency.P99Ms:0.00} ms, " +
             $"trips read {read.Breakdown}, write {write.Breakdown}, errors {result.Errors}, lost {lost}");
         return result;
     }
 
-    /// <summary>
-    /// One handler for all sessions (cookies are sent by hand), so the client costs the same for every store;
-    /// the server certificate is pinned by SHA-256 instead of switching validation off.
-    /// </summary>
+    /// <summary>One handler for all sessions (cookies are sent by hand), so the client costs the same for every store.</summary>
     private static HttpClient CreateClient(Uri baseAddress, string pinnedSha256, int sessions)
     {
-        var handler = new SocketsHttpHandler
-        {
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            MaxConnectionsPerServer = sessions,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        };
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-            errors == SslPolicyErrors.None ||
-            (certificate is not null && string.Equals(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)), pinnedSha256, StringComparison.OrdinalIgnoreCase));
+        var handler = PinnedHttps.Handler(pinnedSha256);
+        handler.AutomaticDecompression = DecompressionMethods.None;
+        handler.MaxConnectionsPerServer = sessions;
+        handler.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5);
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 }

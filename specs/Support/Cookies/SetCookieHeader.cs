@@ -1,44 +1,68 @@
 using System.Text;
+using Microsoft.Net.Http.Headers;
 
 namespace Sessions.Specs.Support.Cookies;
 
 /// <summary>
-/// A raw <c>Set-Cookie</c> header taken apart by hand (RFC 6265 syntax), not by a cookie library, so the assertion
-/// sees exactly what a browser would receive.
+/// One raw <c>Set-Cookie</c> header as ASP.NET Core's own parser (<see cref="SetCookieHeaderValue"/>) reads it, kept
+/// with the raw text so a failure shows exactly what the server sent. A header that parser refuses is a failure too.
 /// </summary>
-public sealed record SetCookieHeader(string Raw, string Name, string Value, IReadOnlyList<KeyValuePair<string, string?>> Attributes)
+public sealed class SetCookieHeader
 {
     public const string SessionCookieName = "Kr.Session";
 
-    public static SetCookieHeader Parse(string raw)
+    private readonly SetCookieHeaderValue _parsed;
+
+    private SetCookieHeader(string raw, SetCookieHeaderValue parsed)
     {
-        var parts = raw.Split(';', StringSplitOptions.TrimEntries);
-        var pair = parts[0];
-        var equals = pair.IndexOf('=', StringComparison.Ordinal);
-        var name = equals < 0 ? pair : pair[..equals];
-        var value = equals < 0 ? "" : pair[(equals + 1)..];
-        var attributes = parts.Skip(1).Where(p => p.Length > 0).Select(p =>
-        {
-            var eq = p.IndexOf('=', StringComparison.Ordinal);
-            return eq < 0 ? new KeyValuePair<string, string?>(p, null) : new KeyValuePair<string, string?>(p[..eq].Trim(), p[(eq + 1)..].Trim());
-        }).ToList();
-        return new SetCookieHeader(raw, name, value, attributes);
+        Raw = raw;
+        _parsed = parsed;
     }
 
-    /// <summary>Attribute names are case-insensitive on the wire; a flag such as HttpOnly has an empty value.</summary>
+    public string Raw { get; }
+
+    public string Name => _parsed.Name.ToString();
+
+    public string Value => _parsed.Value.ToString();
+
+    public static SetCookieHeader Parse(string raw) =>
+        SetCookieHeaderValue.TryParse(raw, out var parsed) && parsed is not null
+            ? new SetCookieHeader(raw, parsed)
+            : throw new FormatException($"Not a valid Set-Cookie header: {raw}");
+
+    /// <summary>
+    /// An attribute by its wire name (case-insensitive); a flag such as HttpOnly is present with a null value. Attributes
+    /// the parser does not model (Partitioned, …) are looked up among its extensions.
+    /// </summary>
     public bool TryGetAttribute(string name, out string? value)
     {
-        foreach (var attribute in Attributes)
+        (var present, value) = name.ToLowerInvariant() switch
         {
-            if (string.Equals(attribute.Key, name, StringComparison.OrdinalIgnoreCase))
+            "httponly" => (_parsed.HttpOnly, null),
+            "secure" => (_parsed.Secure, null),
+            "path" => (_parsed.Path.HasValue, _parsed.Path.Value),
+            "domain" => (_parsed.Domain.HasValue, _parsed.Domain.Value),
+            "samesite" => (_parsed.SameSite != SameSiteMode.Unspecified, _parsed.SameSite.ToString()),
+            "max-age" => (_parsed.MaxAge.HasValue, _parsed.MaxAge?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "expires" => (_parsed.Expires.HasValue, _parsed.Expires?.ToString("R")),
+            _ => Extension(name),
+        };
+        return present;
+    }
+
+    private (bool, string?) Extension(string name)
+    {
+        foreach (var extension in _parsed.Extensions.Select(segment => segment.ToString()))
+        {
+            var equals = extension.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? extension : extension[..equals];
+            if (string.Equals(key.Trim(), name, StringComparison.OrdinalIgnoreCase))
             {
-                value = attribute.Value;
-                return true;
+                return (true, equals < 0 ? null : extension[(equals + 1)..].Trim());
             }
         }
 
-        value = null;
-        return false;
+        return (false, null);
     }
 
     /// <summary>

@@ -24,10 +24,14 @@ namespace Sessions.Testing.Hosting;
 public sealed class SessionsServerHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<ILoggingBuilder>? _logging;
 
-    public SessionsServerHost(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="settings">The server's own settings, by name.</param>
+    /// <param name="logging">More logging for a caller that measures it (the benchmark); the console keeps warnings only.</param>
+    public SessionsServerHost(IReadOnlyDictionary<string, string?> settings, Action<ILoggingBuilder>? logging = null)
     {
         _settings = settings;
+        _logging = logging;
         _sessionTable = new(FindSessionTable);
         UseKestrel();
     }
@@ -51,9 +55,9 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
     /// <summary>A setting the host was started with, by the server's configuration name.</summary>
     public string? Setting(string name) => _settings.TryGetValue(name, out var value) ? value : null;
 
-    public static async Task<SessionsServerHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    public static async Task<SessionsServerHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<ILoggingBuilder>? logging = null)
     {
-        var host = new SessionsServerHost(settings);
+        var host = new SessionsServerHost(settings, logging);
         try
         {
             host.StartServer();
@@ -98,6 +102,10 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
         // A console-provider rule: the server's settings name categories down to Debug (as the tutorial asks), and only a
         // provider-specific rule outranks those, so hundreds of parallel scenarios do not bury the test output, or a
         // failed run's tail, in request logs.
-        builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning);
+            _logging?.Invoke(logging);
+        });
     }
 }

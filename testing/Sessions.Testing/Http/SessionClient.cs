@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Security;
-using System.Security.Cryptography;
 using Flurl.Http;
 
 namespace Sessions.Testing.Http;
@@ -20,11 +18,7 @@ public sealed class SessionClient : IDisposable
             throw new ArgumentException($"The server must be reached over HTTPS, not {baseAddress}.", nameof(baseAddress));
         }
 
-        var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-            insecure || errors == SslPolicyErrors.None ||
-            (pinnedSha256 is not null && certificate is not null &&
-             string.Equals(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)), pinnedSha256, StringComparison.OrdinalIgnoreCase));
+        var handler = PinnedHttps.Handler(pinnedSha256, insecure);
         _client = new FlurlClient(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) });
         _client.AllowAnyHttpStatus();
         BaseAddress = baseAddress;

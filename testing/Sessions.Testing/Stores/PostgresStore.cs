@@ -12,7 +12,9 @@ public sealed class PostgresStore(string? adminConnectionString) : StoreProvisio
 
     public override string Name => "postgres";
 
-    public override string? Engine => _created ? $"database {_database}" : null;
+    public override string? Engine => _created ? $"engine {_version}, database {_database}" : null;
+
+    private string? _version;
 
     public override string? UnavailableReason => string.IsNullOrWhiteSpace(adminConnectionString)
         ? "SESSIONS_POSTGRES is not set (e.g. Host=127.0.0.1;Username=postgres;Password=...); `eval \"$(bash ci/services.sh)\"` starts PostgreSQL and sets it"
@@ -25,6 +27,11 @@ public sealed class PostgresStore(string? adminConnectionString) : StoreProvisio
         {
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync(cancellationToken);
+            await using (var version = new NpgsqlCommand("SELECT version()", connection))
+            {
+                _version = ((string?)await version.ExecuteScalarAsync(cancellationToken) ?? "").Split('\n')[0].Trim();
+            }
+
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
             _created = true;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Sessions.Caching.Configuration;
 using Sessions.Caching.Dialects;
+using Sessions.Testing.Hosting;
+using Sessions.Testing.Stores;
 
 namespace Sessions.Caching.Tests.Fixtures;
 
@@ -47,9 +49,30 @@ public abstract class StoreFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    protected void Skip(string reason) => _skipReason = reason;
+    /// <summary>
+    /// Makes the run's database the way the specs and the bench do (the shared provisioner); its skip and failure
+    /// become this fixture's.
+    /// </summary>
+    protected async ValueTask ProvisionAsync(StoreProvisioner store)
+    {
+        if (store.UnavailableReason is { } reason)
+        {
+            _skipReason = $"{StoreName}: {reason}";
+            return;
+        }
 
-    protected void Fail(string failure) => _failure = failure;
+        try
+        {
+            var settings = await store.PrepareAsync(TestContext.Current.CancellationToken);
+            ConnectionString = settings["ConnectionStrings:Sessions"] ?? throw new InvalidOperationException($"{StoreName}: the provisioner gave no connection string");
+            Engine = store.Engine ?? StoreName;
+            Announce();
+        }
+        catch (ServerStartException ex)
+        {
+            _failure = ex.Message;
+        }
+    }
 
     protected void Announce()
     {
@@ -57,8 +80,4 @@ public abstract class StoreFixture : IAsyncLifetime
         TestContext.Current.SendDiagnosticMessage(line);
         Console.Error.WriteLine(line);
     }
-
-    protected static string RandomDatabaseName() => "sessions_test_" + Guid.NewGuid().ToString("N")[..12];
-
-    protected static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }
