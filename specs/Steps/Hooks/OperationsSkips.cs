@@ -12,7 +12,7 @@ namespace Sessions.Specs.Steps.Hooks;
 [Binding]
 public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenario)
 {
-    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", Order = 0)]
+    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", Order = 0)]
     public void NeedsInstancesOfTheirOwn()
     {
         if (store.CannotProvisionReason is { } reason)
@@ -54,6 +54,26 @@ public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenari
         if (store.Name is "memory" or "redis")
         {
             scenario.Skip($"the {store.Name} store has no table to be missing: keys are created as sessions are written");
+        }
+    }
+
+    // Where an empty database's first missing table is: the key-ring table beside the sessions, or no table at all
+    // (the key ring is a folder), which changes what the stock stack answers.
+    [BeforeScenario("key-ring-in-table", Order = 2)]
+    public void NeedsAKeyRingTable()
+    {
+        if (store.Name is not ("sqlserver" or "postgres"))
+        {
+            scenario.Skip($"the {store.Name} store keeps its key ring outside any table; its own scenario covers it");
+        }
+    }
+
+    [BeforeScenario("key-ring-in-folder", Order = 2)]
+    public void NeedsAKeyRingFolder()
+    {
+        if (store.Name is not "sqlite")
+        {
+            scenario.Skip($"the {store.Name} store keeps its key ring in a table (or has no table to miss); its own scenario covers it");
         }
     }
 }

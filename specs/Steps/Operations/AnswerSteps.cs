@@ -2,6 +2,7 @@ using FluentAssertions;
 using Reqnroll;
 using Sessions.Caching.Provisioning;
 using Sessions.Specs.Support.Instances;
+using Sessions.Specs.Support.Json;
 
 namespace Sessions.Specs.Steps.Operations;
 
@@ -69,6 +70,27 @@ public sealed class AnswerSteps(Browsers browsers, ScenarioStore store)
         error.Should().Contain(SessionTableMissingException.SchemaCreateCommand, last.ToString());
         error.Should().Contain(SessionTableMissingException.CreateTableSetting, last.ToString());
     }
+
+    /// <summary>JSON compared by content (field order and spacing are the server's choice), everything else exactly.</summary>
+    [Then(@"^it answers (\d+) with exactly (\{.*\})$")]
+    public void AnswersExactly(int status, string json)
+    {
+        Answers(status);
+        JsonBody.Difference(browsers.Last.Body, json).Should().BeNull(browsers.Last.ToString());
+    }
+
+    /// <summary>The project's own sentence, exactly: anything more would be the driver's text reaching the client.</summary>
+    [Then("it answers 503 saying only that the store's key ring cannot be read")]
+    public void AnswersKeyRingUnreadable() =>
+        AnswersExactly(503, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            error = $"Session store '{store.Name}' is unavailable: its data-protection key ring cannot be read (the server log says why)",
+            store = store.Name,
+        }));
+
+    [Then("it took longer than {int} second(s)")]
+    public void TookLongerThan(int seconds) =>
+        browsers.Last.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(seconds), browsers.Last.ToString());
 
     [Then("it answers a 2xx with counter {int}")]
     public void AnswersSuccessWithCounter(int counter)

@@ -26,6 +26,10 @@ public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances
     public async Task RunsOnAnEmptyDatabase(string name) =>
         await instances.StartAsync(name, await store.EmptyWithoutTableAsync(scenario.CancellationToken));
 
+    [Given("instance {string} runs with a key ring that is there but cannot be read")]
+    public async Task RunsWithUnreadableKeyRing(string name) =>
+        await instances.StartAsync(name, await store.WithUnreadableKeyRingAsync(scenario.CancellationToken));
+
     [Given("instance {string} runs on a store of its own with application name {string}")]
     public Task RunsAlone(string name, string applicationName) =>
         instances.StartAsync(name, new Dictionary<string, string?>(store.IsolatedMemory()) { ["Sessions:ApplicationName"] = applicationName });

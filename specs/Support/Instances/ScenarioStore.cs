@@ -36,6 +36,11 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
     public Task<IReadOnlyDictionary<string, string?>> EmptyWithoutTableAsync(CancellationToken cancellationToken) =>
         ProvisionAsync(createTable: false, cancellationToken);
 
+    /// <summary>Settings for the scenario's store with a key ring that exists but cannot be read (see <see cref="UnreadableKeyRing"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> WithUnreadableKeyRingAsync(CancellationToken cancellationToken) =>
+        WithProfile(await UnreadableKeyRing.ApplyAsync(
+            Name, Name == "memory" ? IsolatedMemory() : await SharedAsync(cancellationToken), NewFolder(), cancellationToken));
+
     /// <summary>A memory store with a key ring of its own: a server that shares nothing with any other.</summary>
     public IReadOnlyDictionary<string, string?> IsolatedMemory() => WithProfile(new Dictionary<string, string?>
     {

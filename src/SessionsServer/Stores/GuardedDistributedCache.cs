@@ -71,10 +71,9 @@ public sealed class GuardedDistributedCache : IDistributedCache
         catch (Exception ex) when (!token.IsCancellationRequested && !_passThrough(ex) && ex is not ArgumentException)
         {
             ServerLog.StoreCallFailed(_logger, Store, operation, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex);
-            var reason = ex is TimeoutException or OperationCanceledException
-                ? $"no answer within the I/O timeout of {_ioTimeout.TotalSeconds:0.#} s"
-                : StoreFailures.FirstLine(ex.Message);
-            throw new SessionCacheUnavailableException(Store, reason, ex);
+            var timedOut = ex is TimeoutException or OperationCanceledException;
+            var reason = timedOut ? $"{StoreFailures.NoAnswer} of {_ioTimeout.TotalSeconds:0.#} s" : StoreFailures.FirstLine(ex.Message);
+            throw new SessionCacheUnavailableException(Store, reason, timedOut, ex);
         }
     }
 }

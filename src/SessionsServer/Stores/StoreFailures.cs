@@ -1,23 +1,36 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Sessions.Caching.Provisioning;
 using StackExchange.Redis;
 
 namespace SessionsServer.Stores;
 
 /// <summary>
-/// Decides which exceptions mean "the store failed" and what the client is told about them. The cause may be
+/// Decides which exceptions mean "the store failed", what the client is told and what the log says. The client gets
+/// the project's own words only (the store's name, a timeout, a missing table and how to create it, an unreadable key
+/// ring); the driver's text, which can carry hosts, logins, file paths and SQL, goes to the log alone. The cause may be
 /// wrapped (data protection wraps a key-ring read in a CryptographicException), so the whole chain is read.
 /// </summary>
 internal static class StoreFailures
 {
+    public const string Refused = "the store refused the call or the connection to it failed (the server log says why)";
+
+    public const string KeyRingUnreadable = "its data-protection key ring cannot be read (the server log says why)";
+
+    public const string NoAnswer = "no answer within the I/O timeout";
+
+    /// <param name="Message">For the client.</param>
+    /// <param name="Reason">For the log: may quote the driver.</param>
     public sealed record Failure(string Message, string Reason);
 
     public static Failure? Describe(Exception exception, string store)
     {
+        var keyRing = false;
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (DescribeOne(current, store) is { } failure)
+            keyRing |= current is CryptographicException;
+            if (DescribeOne(current, store, keyRing) is { } failure)
             {
                 return failure;
             }
@@ -26,18 +39,23 @@ internal static class StoreFailures
         return null;
     }
 
-    private static Failure? DescribeOne(Exception exception, string store) => exception switch
+    private static Failure? DescribeOne(Exception exception, string store, bool keyRing) => exception switch
     {
+        // The project's own text: the table, and both ways to create it.
         SessionTableMissingException missing => new(missing.Message, $"table {missing.QualifiedTableName} is missing"),
-        SessionCacheUnavailableException unavailable => new(unavailable.Message, unavailable.Reason),
+        SessionCacheUnavailableException { TimedOut: true } unavailable => new(Unavailable(store, unavailable.Reason), unavailable.Reason),
+        SessionCacheUnavailableException unavailable => new(Unavailable(store, keyRing ? KeyRingUnreadable : Refused), unavailable.Reason),
         // The session's own I/O timeout fires as a cancellation that the caller did not ask for.
-        OperationCanceledException or TimeoutException => new($"Session store '{store}' is unavailable: no answer within the I/O timeout", "I/O timeout"),
+        OperationCanceledException or TimeoutException => new(Unavailable(store, NoAnswer), "I/O timeout"),
         // Reached outside the guarded cache, e.g. while reading the data-protection key ring kept in the store.
         // Drivers do not wrap every socket error: Npgsql lets a bare IOException out when a connection it is opening
         // is reset. Session routes read no request body, so an IOException here comes from the store.
-        DbException or RedisException or SocketException or IOException => new($"Session store '{store}' is unavailable: {FirstLine(exception.Message)}", FirstLine(exception.Message)),
+        DbException or RedisException or SocketException or IOException =>
+            new(Unavailable(store, keyRing ? KeyRingUnreadable : Refused), FirstLine(exception.Message)),
         _ => null,
     };
+
+    private static string Unavailable(string store, string why) => $"Session store '{store}' is unavailable: {why}";
 
     public static string FirstLine(string message)
     {

@@ -1,0 +1,62 @@
+using Microsoft.Data.SqlClient;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Sessions.Specs.Support.Instances;
+
+/// <summary>
+/// Settings for an instance whose data-protection key ring is there but cannot be read, on each store the way that
+/// store keeps it: a folder path that is a file (memory, sqlite), an object named like the key table that is not one
+/// (sqlserver, postgres), a Redis key of the wrong type (redis). Each uses its own application name, so no other
+/// scenario's ring is touched.
+/// </summary>
+public static class UnreadableKeyRing
+{
+    public static async Task<IReadOnlyDictionary<string, string?>> ApplyAsync(
+        string store, IReadOnlyDictionary<string, string?> shared, string folder, CancellationToken cancellationToken)
+    {
+        var application = $"unreadable-ring-{Guid.NewGuid():N}"[..28];
+        var settings = new Dictionary<string, string?>(shared) { ["Sessions:ApplicationName"] = application };
+        var connection = shared.GetValueOrDefault("ConnectionStrings:Sessions");
+        switch (store)
+        {
+            case "memory" or "sqlite":
+                var file = Path.Combine(folder, "keys-is-a-file");
+                await File.WriteAllTextAsync(file, "not a folder", cancellationToken);
+                settings["Sessions:KeyRingPath"] = file;
+                break;
+            case "sqlserver":
+                await using (var sql = new SqlConnection(connection))
+                {
+                    await sql.OpenAsync(cancellationToken);
+                    await using var view = new SqlCommand("CREATE VIEW [dbo].[UnreadableKeys] AS SELECT 1 AS [NotAKey]", sql);
+                    await view.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                settings["Sessions:KeyTableName"] = "UnreadableKeys";
+                break;
+            case "postgres":
+                await using (var pg = new NpgsqlConnection(connection))
+                {
+                    await pg.OpenAsync(cancellationToken);
+                    await using var view = new NpgsqlCommand("CREATE VIEW \"public\".\"UnreadableKeys\" AS SELECT 1 AS \"NotAKey\"", pg);
+                    await view.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                settings["Sessions:KeyTableName"] = "UnreadableKeys";
+                break;
+            case "redis":
+                await using (var redis = await ConnectionMultiplexer.ConnectAsync(connection!))
+                {
+                    // The ring is a list; a string under its key makes every read a WRONGTYPE error.
+                    await redis.GetDatabase().StringSetAsync($"DataProtection-Keys:{application}", "not a list", TimeSpan.FromMinutes(10));
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"No unreadable key ring for store {store}.");
+        }
+
+        return settings;
+    }
+}
