@@ -36,14 +36,14 @@ public static class SessionsBenchApp
             $"{options.Sessions} sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured; " +
             $"Microsoft.AspNetCore.Session logs at {options.SessionLogLevel}");
 
-        using (var listener = new StoreCallListener())
+        var calls = new StoreCallCounter();
         {
-            await WarmUpProcessAsync(options, Path.Combine(root, "src", "SessionsServer"), listener, output);
+            await WarmUpProcessAsync(options, Path.Combine(root, "src", "SessionsServer"), calls, output);
             foreach (var storeName in options.Stores)
             {
                 foreach (var profile in options.Profiles)
                 {
-                    var outcome = await RunOneAsync(storeName, profile, options, Path.Combine(root, "src", "SessionsServer"), listener, output);
+                    var outcome = await RunOneAsync(storeName, profile, options, Path.Combine(root, "src", "SessionsServer"), calls, output);
                     if (outcome.Result is { } result)
                     {
                         results.Add(result);
@@ -71,7 +71,7 @@ public static class SessionsBenchApp
     }
 
     private static async Task<(StoreResult? Result, string? Skipped, string? Failure)> RunOneAsync(
-        string storeName, string profile, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter output)
+        string storeName, string profile, BenchOptions options, string serverContentRoot, StoreCallCounter calls, TextWriter output)
     {
         await using var store = StoreCatalog.Create(storeName, options.Sessions);
         if (store.UnavailableReason is { } reason)
@@ -91,7 +91,7 @@ public static class SessionsBenchApp
 
         try
         {
-            return (await TargetRun.RunAsync(storeName, settings, profile, options, serverContentRoot, listener, output), null, null);
+            return (await TargetRun.RunAsync(storeName, settings, profile, options, serverContentRoot, calls, output), null, null);
         }
         catch (Exception ex)
         {
@@ -103,7 +103,7 @@ public static class SessionsBenchApp
     /// A discarded memory run first: otherwise the first row alone pays for JIT-compiling Kestrel, TLS and the
     /// client, and rows would differ by their position, not by their store. Each row still gets its own warm-up.
     /// </summary>
-    private static async Task WarmUpProcessAsync(BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter output)
+    private static async Task WarmUpProcessAsync(BenchOptions options, string serverContentRoot, StoreCallCounter calls, TextWriter output)
     {
         if (options.Warmup <= TimeSpan.Zero)
         {
@@ -119,7 +119,7 @@ public static class SessionsBenchApp
             await using var store = new MemoryStore();
             try
             {
-                await TargetRun.RunAsync(store.Name, await store.PrepareAsync(CancellationToken.None), profile, options with { Duration = duration, Warmup = TimeSpan.Zero, ProbeRequests = 10 }, serverContentRoot, listener, TextWriter.Null);
+                await TargetRun.RunAsync(store.Name, await store.PrepareAsync(CancellationToken.None), profile, options with { Duration = duration, Warmup = TimeSpan.Zero, ProbeRequests = 10 }, serverContentRoot, calls, TextWriter.Null);
             }
             catch (Exception ex)
             {

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Sessions.Testing.Hosting;
+using SessionsBench.Measurement;
 
 namespace SessionsBench.Hosting;
 
@@ -16,7 +19,8 @@ public static class BenchServerHost
 
     /// <param name="contentRoot">The server's project folder, for its appsettings.json.</param>
     /// <param name="sessionLogLevel">Information (the stock session then reads once more per write) or Warning.</param>
-    public static Task<SessionsServerHost> StartAsync(string contentRoot, IReadOnlyDictionary<string, string?> settings, string sessionLogLevel)
+    /// <param name="calls">Counts the server's cache calls; installed around whatever cache the profile registered.</param>
+    public static Task<SessionsServerHost> StartAsync(string contentRoot, IReadOnlyDictionary<string, string?> settings, string sessionLogLevel, StoreCallCounter calls)
     {
         // The factory looks for its manifest in the *current* directory, which under `dotnet run` is wherever the user
         // stood; this setting is the factory's own first choice, so the bench runs from any directory.
@@ -30,11 +34,15 @@ public static class BenchServerHost
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             [$"Logging:LogLevel:{SessionLogCategory}"] = sessionLogLevel,
         };
-        return SessionsServerHost.StartAsync(measured, logging =>
+        return SessionsServerHost.StartAsync(measured, builder =>
         {
-            // Enabled (that is what triggers the stock extra read) without paying for console output on every new session.
-            logging.AddProvider(new DiscardLoggerProvider());
-            logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.ConfigureLogging(logging =>
+            {
+                // Enabled (that is what triggers the stock extra read) without paying for console output on every new session.
+                logging.AddProvider(new DiscardLoggerProvider());
+                logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            });
+            builder.ConfigureTestServices(calls.Install);
         });
     }
 

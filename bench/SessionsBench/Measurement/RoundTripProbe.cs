@@ -4,27 +4,27 @@ namespace SessionsBench.Measurement;
 
 /// <summary>
 /// Attributes store calls to request kinds exactly: one session, nothing else running, one kind at a time,
-/// so every call the listener sees in a stretch belongs to that stretch's requests.
+/// so every call counted in a stretch belongs to that stretch's requests.
 /// </summary>
 public static class RoundTripProbe
 {
-    public static async Task<(RoundTrips Read, RoundTrips Write)> MeasureAsync(BenchSession session, StoreCallListener listener, int requests)
+    public static async Task<(RoundTrips Read, RoundTrips Write)> MeasureAsync(BenchSession session, StoreCallCounter calls, int requests)
     {
-        var whoAmI = await MeasureAsync(session, listener, RequestKind.WhoAmI, requests);
-        var get = await MeasureAsync(session, listener, RequestKind.GetColor, requests);
-        var counter = await MeasureAsync(session, listener, RequestKind.Counter, requests);
+        var whoAmI = await MeasureAsync(session, calls, RequestKind.WhoAmI, requests);
+        var get = await MeasureAsync(session, calls, RequestKind.GetColor, requests);
+        var counter = await MeasureAsync(session, calls, RequestKind.Counter, requests);
         return (RoundTrips.Mean(whoAmI, get), counter);
     }
 
-    private static async Task<RoundTrips> MeasureAsync(BenchSession session, StoreCallListener listener, RequestKind kind, int requests)
+    private static async Task<RoundTrips> MeasureAsync(BenchSession session, StoreCallCounter calls, RequestKind kind, int requests)
     {
-        var before = listener.Snapshot();
+        var before = calls.Snapshot();
         for (var i = 0; i < requests; i++)
         {
             // Awaited one by one: the server counts a call when it starts it, and each answer only arrives after the commit.
             await session.SendAsync(kind, record: false);
         }
 
-        return RoundTrips.Between(before, listener.Snapshot(), requests);
+        return RoundTrips.Between(before, calls.Snapshot(), requests);
     }
 }

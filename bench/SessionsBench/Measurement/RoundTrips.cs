@@ -15,14 +15,6 @@ public sealed record RoundTrips(double PerRequest, IReadOnlyDictionary<string, d
         return new RoundTrips(byOperation.Values.Sum(), byOperation);
     }
 
-    /// <summary>
-    /// For a stack whose calls the meter cannot see (the tutorial profile has no guard around its cache): reported as
-    /// n/a, never as zero trips.
-    /// </summary>
-    public static RoundTrips NotCounted { get; } = new(double.NaN, new Dictionary<string, double>());
-
-    public bool IsCounted => !double.IsNaN(PerRequest);
-
     /// <summary>The mean of two equally sized measurements, e.g. whoami and get for "read".</summary>
     public static RoundTrips Mean(RoundTrips first, RoundTrips second)
     {
@@ -33,8 +25,7 @@ public sealed record RoundTrips(double PerRequest, IReadOnlyDictionary<string, d
     }
 
     /// <summary>For example "get 1 + refresh 1".</summary>
-    public string Breakdown => !IsCounted ? "not counted"
-        : ByOperation.Count == 0
+    public string Breakdown => ByOperation.Count == 0
         ? "none"
         : string.Join(" + ", ByOperation.Select(pair => $"{pair.Key} {pair.Value.ToString("0.##", CultureInfo.InvariantCulture)}"));
 }

@@ -13,10 +13,10 @@ public static class TargetRun
 {
     /// <param name="settings">The store's server settings, as its provisioner made them; the profile is added here.</param>
     public static async Task<StoreResult> RunAsync(
-        string storeName, IReadOnlyDictionary<string, string?> settings, string profile, BenchOptions options, string serverContentRoot, StoreCallListener listener, TextWriter progress)
+        string storeName, IReadOnlyDictionary<string, string?> settings, string profile, BenchOptions options, string serverContentRoot, StoreCallCounter calls, TextWriter progress)
     {
         var profiled = new Dictionary<string, string?>(settings) { ["Sessions:Profile"] = profile };
-        await using var host = await BenchServerHost.StartAsync(serverContentRoot, profiled, options.SessionLogLevel);
+        await using var host = await BenchServerHost.StartAsync(serverContentRoot, profiled, options.SessionLogLevel, calls);
         progress.WriteLine($"  {storeName}/{profile}: server on {host.BaseAddress} " +
             $"(session log Information: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Information) ? "on" : "off")}, " +
             $"Debug: {(host.SessionLogs(Microsoft.Extensions.Logging.LogLevel.Debug) ? "on" : "off")})");
@@ -43,11 +43,7 @@ public static class TargetRun
 
         var probe = new BenchSession(client, options.Sessions, stats);
         await probe.StartAsync();
-        var (read, write) = await RoundTripProbe.MeasureAsync(probe, listener, options.ProbeRequests);
-        if (host.Stack.CacheGuard is null)
-        {
-            (read, write) = (RoundTrips.NotCounted, RoundTrips.NotCounted);
-        }
+        var (read, write) = await RoundTripProbe.MeasureAsync(probe, calls, options.ProbeRequests);
 
 
         var result = new StoreResult(

@@ -24,14 +24,14 @@ namespace Sessions.Testing.Hosting;
 public sealed class SessionsServerHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
-    private readonly Action<ILoggingBuilder>? _logging;
+    private readonly Action<IWebHostBuilder>? _configure;
 
     /// <param name="settings">The server's own settings, by name.</param>
-    /// <param name="logging">More logging for a caller that measures it (the benchmark); the console keeps warnings only.</param>
-    public SessionsServerHost(IReadOnlyDictionary<string, string?> settings, Action<ILoggingBuilder>? logging = null)
+    /// <param name="configure">More for a caller that measures the server (the benchmark: its logging, a call counter).</param>
+    public SessionsServerHost(IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configure = null)
     {
         _settings = settings;
-        _logging = logging;
+        _configure = configure;
         _sessionTable = new(FindSessionTable);
         UseKestrel();
     }
@@ -55,9 +55,9 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
     /// <summary>A setting the host was started with, by the server's configuration name.</summary>
     public string? Setting(string name) => _settings.TryGetValue(name, out var value) ? value : null;
 
-    public static async Task<SessionsServerHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<ILoggingBuilder>? logging = null)
+    public static async Task<SessionsServerHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configure = null)
     {
-        var host = new SessionsServerHost(settings, logging);
+        var host = new SessionsServerHost(settings, configure);
         try
         {
             host.StartServer();
@@ -102,10 +102,7 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
         // A console-provider rule: the server's settings name categories down to Debug (as the tutorial asks), and only a
         // provider-specific rule outranks those, so hundreds of parallel scenarios do not bury the test output, or a
         // failed run's tail, in request logs.
-        builder.ConfigureLogging(logging =>
-        {
-            logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning);
-            _logging?.Invoke(logging);
-        });
+        builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning));
+        _configure?.Invoke(builder);
     }
 }

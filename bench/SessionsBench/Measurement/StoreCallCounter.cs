@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SessionsBench.Measurement;
+
+/// <summary>
+/// Counts every <see cref="IDistributedCache"/> call the server makes, by operation, the same way for both profiles:
+/// installed around whatever cache the server registered (the official SqlServerCache, Redis or memory cache in the
+/// tutorial profile, the guarded project cache in the hardened one), so neither stack is measured by its own account.
+/// </summary>
+public sealed class StoreCallCounter
+{
+    private readonly ConcurrentDictionary<string, long> _byOperation = new(StringComparer.Ordinal);
+
+    /// <summary>Calls per operation so far; subtract two snapshots to count a phase.</summary>
+    public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_byOperation, StringComparer.Ordinal);
+
+    /// <summary>Replaces the server's cache registration by the same cache behind a counter.</summary>
+    public void Install(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(service => service.ServiceType == typeof(IDistributedCache))
+            ?? throw new InvalidOperationException("The server registered no IDistributedCache.");
+        services.AddSingleton<IDistributedCache>(provider => new CountedDistributedCache(Resolve(registered, provider), this));
+    }
+
+    internal void Count(string operation) => _byOperation.AddOrUpdate(operation, 1, (_, total) => total + 1);
+
+    private static IDistributedCache Resolve(ServiceDescriptor registered, IServiceProvider provider) =>
+        (IDistributedCache)(registered.ImplementationInstance
+            ?? registered.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
+
+    private sealed class CountedDistributedCache(IDistributedCache inner, StoreCallCounter counter) : IDistributedCache
+    {
+        public byte[]? Get(string key)
+        {
+            counter.Count("get");
+            return inner.Get(key);
+        }
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default)
+        {
+            counter.Count("get");
+            return inner.GetAsync(key, token);
+        }
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+        {
+            counter.Count("set");
+            inner.Set(key, value, options);
+        }
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            counter.Count("set");
+            return inner.SetAsync(key, value, options, token);
+        }
+
+        public void Refresh(string key)
+        {
+            counter.Count("refresh");
+            inner.Refresh(key);
+        }
+
+        public Task RefreshAsync(string key, CancellationToken token = default)
+        {
+            counter.Count("refresh");
+            return inner.RefreshAsync(key, token);
+        }
+
+        public void Remove(string key)
+        {
+            counter.Count("remove");
+            inner.Remove(key);
+        }
+
+        public Task RemoveAsync(string key, CancellationToken token = default)
+        {
+            counter.Count("remove");
+            return inner.RemoveAsync(key, token);
+        }
+    }
+}
