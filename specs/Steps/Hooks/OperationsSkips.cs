@@ -12,7 +12,7 @@ namespace Sessions.Specs.Steps.Hooks;
 [Binding]
 public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenario)
 {
-    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", Order = 0)]
+    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", Order = 0)]
     public void NeedsInstancesOfTheirOwn()
     {
         if (store.CannotProvisionReason is { } reason)
@@ -74,6 +74,15 @@ public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenari
         if (store.Name is not "sqlite")
         {
             scenario.Skip($"the {store.Name} store keeps its key ring in a table (or has no table to miss); its own scenario covers it");
+        }
+    }
+
+    [BeforeScenario("refused-writes", Order = 1)]
+    public void NeedsATableToRefuseWrites()
+    {
+        if (RefusedWrites.CannotRefuseReason(store.Name) is { } reason)
+        {
+            scenario.Skip(reason);
         }
     }
 }

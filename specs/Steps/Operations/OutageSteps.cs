@@ -5,7 +5,7 @@ using Sessions.Specs.Support.Instances;
 
 namespace Sessions.Specs.Steps.Operations;
 
-/// <summary>A fault proxy between one instance and its store: cut it, slow it down, bring it back.</summary>
+/// <summary>Faults between one instance and its store: a proxy that cuts or slows it, a table that refuses writes.</summary>
 [Binding]
 public sealed class OutageSteps(ScenarioStore store, StoreFaults faults, ServerInstances instances, CurrentScenario scenario)
 {
@@ -24,6 +24,10 @@ public sealed class OutageSteps(ScenarioStore store, StoreFaults faults, ServerI
 
     [When("the store is back")]
     public void Restore() => faults.Proxied.Proxy.Restore();
+
+    [When("the store refuses every write to the session table of instance {string}")]
+    public Task RefuseWrites(string name) =>
+        RefusedWrites.InstallAsync(store.Name, instances.SettingsOf(name), scenario.CancellationToken);
 
     [When("the store answers {int} ms late")]
     public void Slow(int milliseconds) => faults.Proxied.Proxy.Delay(TimeSpan.FromMilliseconds(milliseconds));
