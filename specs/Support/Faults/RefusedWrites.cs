@@ -44,16 +44,6 @@ public static class RefusedWrites
             }),
             _ => throw new InvalidOperationException(CannotRefuseReason(store)),
         };
-
-        await using (connection)
-        {
-            await connection.OpenAsync(cancellationToken);
-            foreach (var statement in statements)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = statement;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
+        await SqlStatements.RunAsync(connection, cancellationToken, statements);
     }
 }

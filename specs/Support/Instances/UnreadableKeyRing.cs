@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Npgsql;
+using Sessions.Specs.Support.Faults;
 using StackExchange.Redis;
 
 namespace Sessions.Specs.Support.Instances;
@@ -26,23 +27,11 @@ public static class UnreadableKeyRing
                 settings["Sessions:KeyRingPath"] = file;
                 break;
             case "sqlserver":
-                await using (var sql = new SqlConnection(connection))
-                {
-                    await sql.OpenAsync(cancellationToken);
-                    await using var view = new SqlCommand("CREATE VIEW [dbo].[UnreadableKeys] AS SELECT 1 AS [NotAKey]", sql);
-                    await view.ExecuteNonQueryAsync(cancellationToken);
-                }
-
+                await SqlStatements.RunAsync(new SqlConnection(connection), cancellationToken, "CREATE VIEW [dbo].[UnreadableKeys] AS SELECT 1 AS [NotAKey]");
                 settings["Sessions:KeyTableName"] = "UnreadableKeys";
                 break;
             case "postgres":
-                await using (var pg = new NpgsqlConnection(connection))
-                {
-                    await pg.OpenAsync(cancellationToken);
-                    await using var view = new NpgsqlCommand("CREATE VIEW \"public\".\"UnreadableKeys\" AS SELECT 1 AS \"NotAKey\"", pg);
-                    await view.ExecuteNonQueryAsync(cancellationToken);
-                }
-
+                await SqlStatements.RunAsync(new NpgsqlConnection(connection), cancellationToken, "CREATE VIEW \"public\".\"UnreadableKeys\" AS SELECT 1 AS \"NotAKey\"");
                 settings["Sessions:KeyTableName"] = "UnreadableKeys";
                 break;
             case "redis":
