@@ -22,7 +22,12 @@ status=${PIPESTATUS[0]}
 # extra arguments narrow the run to a filter, which the black-box proof is not.
 blackbox=""
 if [ $# -eq 0 ] && [ "${SESSIONS_BLACKBOX:-1}" != 0 ]; then
-  if ! blackbox=$(bash ci/blackbox.sh 2>&1); then [ "$status" = 0 ] && status=1; fi
+  missing=$(for tool in node openssl; do command -v "$tool" >/dev/null || printf '%s ' "$tool"; done)
+  if [ -n "$missing" ]; then
+    blackbox="black-box: skipped: ${missing% } not installed (the independent server is Node.js; .ci/run's machine has both)"
+  elif ! blackbox=$(bash ci/blackbox.sh 2>&1); then
+    [ "$status" = 0 ] && status=1
+  fi
 fi
 
 # A failed run's tail must say what failed and why: each failed case with the first lines of its message (no stack),
