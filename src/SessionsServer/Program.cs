@@ -13,6 +13,7 @@ WebApplication app;
 try
 {
     // Checked here, before the host starts, so a bad setting prints its one line instead of a stack trace.
+    ListenerPolicy.RefuseConfiguredEndpoints(builder.Configuration);
     app = builder.Build();
     _ = app.Services.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
     _ = app.Services.GetRequiredService<ServerCertificate>();

@@ -13,6 +13,9 @@ internal static class SessionSerializer
 {
     public const byte Revision = 2;
     public const int IdByteCount = 16;
+
+    /// <summary>An entry with an empty key and an empty value: its two length fields.</summary>
+    private const int MinEntryBytes = 2 + 4;
     public const int KeyByteLimit = ushort.MaxValue;
     private const int MaxEntries = (1 << 24) - 1;
 
@@ -50,6 +53,12 @@ internal static class SessionSerializer
         var count = ReadBigEndian(ref data, 1, 3);
         var id = data[..IdByteCount].ToArray();
         data = data[IdByteCount..];
+        // Checked before anything is sized by it: a stored count of 16 million would otherwise allocate for 16 million.
+        if (count > data.Length / MinEntryBytes)
+        {
+            throw new InvalidDataException($"The stored session claims {count} entries in {data.Length} bytes.");
+        }
+
         var entries = new Dictionary<string, byte[]>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {

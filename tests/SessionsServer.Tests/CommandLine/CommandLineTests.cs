@@ -21,6 +21,7 @@ public sealed class CommandLineTests
     [InlineData("--Sessions:IOTimeoutSeconds=0", "Sessions:IOTimeoutSeconds must be a positive number of seconds (was 0).")]
     [InlineData("--port=70000", "port (--port or PORT) must be a whole number from 0 to 65535")]
     [InlineData("--cert=/nonexistent/server.pfx", "--cert '/nonexistent/server.pfx' does not exist")]
+    [InlineData("--Kestrel:Endpoints:Open:Url=http://0.0.0.0:8099", "Kestrel:Endpoints (Open) is not supported: the server listens only on https://127.0.0.1")]
     public async Task A_bad_setting_stops_the_server_with_one_line_and_no_stack_trace(string argument, string expected)
     {
         var (exitCode, output, error) = await ServerProcess.RunToExitAsync([argument], Ct);
