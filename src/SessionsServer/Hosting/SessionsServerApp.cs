@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
 using SessionsServer.Profiles;
@@ -14,11 +15,9 @@ public static class SessionsServerApp
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
+        // The simple console's one-line format, without session keys (RedactingConsoleFormatter says why).
+        builder.Logging.AddConsole(console => console.FormatterName = RedactingConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
 
         builder.Services.AddSingleton(sp => ServerCertificate.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

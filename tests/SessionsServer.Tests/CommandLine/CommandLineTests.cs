@@ -54,6 +54,43 @@ public sealed class CommandLineTests
         }
     }
 
+    /// <summary>
+    /// The stock session logs the key its cookie protects (Information when a session starts, Debug when one is loaded
+    /// or stored); the server's appsettings log that category at Debug, as the tutorial does. The events stay, the key
+    /// does not, and no cookie value reaches the log either.
+    /// </summary>
+    [Theory]
+    [InlineData("tutorial")]
+    [InlineData("hardened")]
+    public async Task No_session_key_or_cookie_value_reaches_the_log(string profile)
+    {
+        var (server, port) = await ServerProcess.StartListeningAsync(["--Sessions:Store=memory", "--port=0", $"--Sessions:Profile={profile}"], Ct);
+        await using (server)
+        {
+            using var client = new SessionClient(new Uri($"https://127.0.0.1:{port}"), pinnedSha256: null, insecure: true);
+            var cookies = new List<string>();
+            foreach (var path in new[] { "/session/counter", "/session/login?user=max", "/session/whoami", "/session/counter", "/session/logout" })
+            {
+                var response = await client.GetAsync(path, cancellationToken: Ct);
+                response.StatusCode.Should().Be(200, response.ToString());
+                cookies.AddRange(response.SetCookieHeaders.Select(header => header.Split(';')[0].Split('=', 2)[1]));
+            }
+
+            var log = server.StandardOutput + server.StandardError;
+            cookies.Should().NotBeEmpty();
+            foreach (var cookie in cookies)
+            {
+                log.Should().NotContain(cookie).And.NotContain(Uri.UnescapeDataString(cookie));
+            }
+
+            log.Should().NotMatchRegex(@"Key:\s*[0-9a-fA-F]{8}-", "a session key (a GUID) must not be logged:\n" + log);
+            if (profile == "tutorial")
+            {
+                log.Should().Contain("Session started; Key:[redacted]", "the stock session's own event stays, without its key");
+            }
+        }
+    }
+
     [Fact]
     public async Task Schema_create_on_sqlite_is_safe_to_repeat_and_makes_a_table_the_server_uses() =>
         await SchemaCreateAsync(new SqliteStore());
