@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace SessionsServer.Hosting;
 
 /// <summary>
-/// The certificate Kestrel serves: a configured PFX (<c>--cert</c>, <c>--cert-password</c>) or, when none is
+/// The certificate Kestrel serves: a configured PFX (<c>--cert</c> and its password) or, when none is
 /// configured, a self-signed one made at start for localhost, 127.0.0.1 and ::1. Clients pin its SHA-256.
 /// </summary>
 public sealed class ServerCertificate
@@ -37,9 +37,41 @@ public sealed class ServerCertificate
             throw new InvalidOperationException($"--cert '{path}' does not exist; give the path of a PFX file, or leave --cert out for a self-signed certificate.");
         }
 
-        var loaded = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["cert-password"]);
+        var loaded = X509CertificateLoader.LoadPkcs12FromFile(path, Password(configuration));
         return new ServerCertificate(loaded, selfSigned: false);
     }
+
+    /// <summary>
+    /// The PFX password from, in order: <c>--cert-password</c>, the environment variable <see cref="PasswordVariable"/>, or
+    /// the first line of <c>--cert-password-file</c>; the last two keep it out of the process list and shell history.
+    /// </summary>
+    private static string? Password(IConfiguration configuration)
+    {
+        if (configuration["cert-password"] is { } given)
+        {
+            return given;
+        }
+
+        if (Environment.GetEnvironmentVariable(PasswordVariable) is { } variable)
+        {
+            return variable;
+        }
+
+        var file = configuration["cert-password-file"];
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return null;
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new InvalidOperationException($"--cert-password-file '{file}' does not exist.");
+        }
+
+        return File.ReadLines(file).FirstOrDefault() ?? "";
+    }
+
+    public const string PasswordVariable = "SESSIONS_CERT_PASSWORD";
 
     private static X509Certificate2 CreateSelfSigned()
     {

@@ -32,25 +32,43 @@ public sealed class CommandLineTests
         (output + error).Should().NotContain("   at ", "a refused start prints no stack trace");
     }
 
-    [Fact]
-    public async Task A_certificate_given_with_cert_is_served_and_its_sha256_logged()
+    /// <summary>The password from the command line, the environment or a file; the last two keep it out of `ps` and history.</summary>
+    [Theory]
+    [InlineData("argument")]
+    [InlineData("environment")]
+    [InlineData("file")]
+    public async Task A_certificate_given_with_cert_is_served_and_its_sha256_logged(string passwordFrom)
     {
+        const string password = "s3cret pass";
         var pfx = Path.Combine(Path.GetTempPath(), $"sessions_cert_{Guid.NewGuid():N}.pfx");
-        var expected = WriteCertificate(pfx, "s3cret pass");
+        var passwordFile = pfx + ".password";
+        var expected = WriteCertificate(pfx, password);
+        await File.WriteAllTextAsync(passwordFile, password + "\n", Ct);
         try
         {
-            var (server, port) = await ServerProcess.StartListeningAsync(["--Sessions:Store=memory", "--port=0", $"--cert={pfx}", "--cert-password=s3cret pass"], Ct);
+            var arguments = new List<string> { "--Sessions:Store=memory", "--port=0", $"--cert={pfx}" };
+            var environment = new Dictionary<string, string>();
+            switch (passwordFrom)
+            {
+                case "argument": arguments.Add($"--cert-password={password}"); break;
+                case "environment": environment["SESSIONS_CERT_PASSWORD"] = password; break;
+                default: arguments.Add($"--cert-password-file={passwordFile}"); break;
+            }
+
+            var (server, port) = await ServerProcess.StartListeningAsync(arguments, Ct, environment);
             await using (server)
             {
                 server.StandardOutput.Should().Contain($"SHA-256 {expected}").And.Contain("from --cert");
                 using var client = new SessionClient(new Uri($"https://127.0.0.1:{port}"), expected);
                 var counter = await client.GetAsync("/session/counter", cancellationToken: Ct);
                 counter.StatusCode.Should().Be(200, counter.ToString());
+                (server.StandardOutput + server.StandardError).Should().NotContain(password, "the certificate password is never logged");
             }
         }
         finally
         {
             File.Delete(pfx);
+            File.Delete(passwordFile);
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int? _port; // written and read only by the stdout reader, one line at a time
 
-    private ServerProcess(IEnumerable<string> arguments)
+    private ServerProcess(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +27,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         _process = new Process { StartInfo = start };
@@ -52,9 +57,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a server that keeps running and waits for its "listening" log line; the port is the one it bound.</summary>
-    public static async Task<(ServerProcess Server, int Port)> StartListeningAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public static async Task<(ServerProcess Server, int Port)> StartListeningAsync(
+        IEnumerable<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = new ServerProcess(arguments);
+        var server = new ServerProcess(arguments, environment);
         try
         {
             var exited = server._process.WaitForExitAsync(cancellationToken);
