@@ -8,10 +8,10 @@ if (SchemaCommand.Matches(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-SessionsServerApp.ConfigureServices(builder);
 WebApplication app;
 try
 {
+    SessionsServerApp.ConfigureServices(builder);
     // Checked here, before the host starts, so a bad setting prints its one line instead of a stack trace.
     ListenerPolicy.RefuseConfiguredEndpoints(builder.Configuration);
     app = builder.Build();

@@ -21,6 +21,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Session table {Table} could not be created at start ({Reason}); starting anyway")]
     public static partial void TableNotCreated(ILogger logger, string table, string reason);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "The data-protection key ring beside the {Store} sessions is stored unencrypted: whoever can read it can forge a Kr.Session cookie for any stored session. Set Sessions:KeyRingCertificate to encrypt it at rest")]
+    public static partial void KeyRingUnencrypted(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "The data-protection key ring is encrypted at rest with the certificate SHA-256 {Thumbprint} (Sessions:KeyRingCertificate)")]
+    public static partial void KeyRingEncrypted(ILogger logger, string thumbprint);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Session store {Store} is unavailable for {Path}: {Reason}")]
     public static partial void StoreUnavailable(ILogger logger, string store, string path, string reason);
 

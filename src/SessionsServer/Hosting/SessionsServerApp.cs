@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
+using SessionsServer.KeyRing;
 using SessionsServer.Profiles;
 using SessionsServer.Routes;
 
@@ -60,5 +61,13 @@ public static class SessionsServerApp
         var stack = app.Services.GetRequiredService<ServerStack>();
         ServerLog.Stack(logger, stack.Profile, stack.DistributedCacheName, stack.Session.FullName!);
         ServerLog.SessionOptions(logger, CookieName, options.IdleTimeout, options.IOTimeout);
+        if (app.Services.GetRequiredService<KeyRingCertificate>().Certificate is { } keyRing)
+        {
+            ServerLog.KeyRingEncrypted(logger, keyRing.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+        }
+        else
+        {
+            ServerLog.KeyRingUnencrypted(logger, options.NormalizedStore);
+        }
     }
 }

@@ -18,9 +18,16 @@ namespace SessionsServer.KeyRing;
 /// </summary>
 public static class KeyRingRegistration
 {
-    public static IServiceCollection AddSessionKeyRing(this IServiceCollection services)
+    public static IServiceCollection AddSessionKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection();
+        var protection = services.AddDataProtection();
+        var certificate = KeyRingCertificate.FromConfiguration(configuration);
+        if (certificate.Certificate is { } atRest)
+        {
+            protection.ProtectKeysWithCertificate(atRest);
+        }
+
+        services.AddSingleton(certificate);
         // A singleton of the container, so the connection is closed with the server.
         services.AddSingleton(sp => new RedisKeyRingConnection(KeyRingRedisOptions(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value)));
         services.AddSingleton(sp => CreateRepository(sp, sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value));

@@ -21,7 +21,7 @@ public static class ServerProfileRegistration
         var choice = SessionsServerOptionsRegistration.ReadChoice(configuration);
         services.AddSessionsServerOptions();
         services.AddSessionCache(choice);
-        services.AddSessionKeyRing();
+        services.AddSessionKeyRing(configuration);
 
         // ASP.NET Core's own session services: DistributedSessionStore, whose sessions are DistributedSession.
         services.AddSession();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FluentAssertions;
+using Flurl.Http;
 using Sessions.Testing.Hosting;
 using Sessions.Testing.Http;
 using Sessions.Testing.Stores;
@@ -69,6 +70,67 @@ public sealed class CommandLineTests
         {
             File.Delete(pfx);
             File.Delete(passwordFile);
+        }
+    }
+
+    /// <summary>
+    /// Keys stored readable beside the sessions let whoever reads the store forge cookies: without a certificate the
+    /// server says so once at start; with one the key files hold only encrypted secrets, and a restarted server (same
+    /// certificate, same key folder) still reads the cookie it issued.
+    /// </summary>
+    [Fact]
+    public async Task The_key_ring_is_encrypted_at_rest_with_Sessions_KeyRingCertificate_and_the_server_warns_without_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"sessions_ring_{Guid.NewGuid():N}");
+        var pfx = Path.Combine(folder, "ring.pfx");
+        Directory.CreateDirectory(folder);
+        WriteCertificate(pfx, "ring pass");
+        var keys = Path.Combine(folder, "keys");
+        var encrypted = new[] { "--Sessions:Store=memory", "--port=0", $"--Sessions:KeyRingPath={keys}", $"--Sessions:KeyRingCertificate={pfx}" };
+        var password = new Dictionary<string, string> { ["SESSIONS_KEYRING_CERT_PASSWORD"] = "ring pass" };
+        try
+        {
+            var (plain, plainPort) = await ServerProcess.StartListeningAsync(["--Sessions:Store=memory", "--port=0", $"--Sessions:KeyRingPath={Path.Combine(folder, "plain")}"], Ct);
+            await using (plain)
+            {
+                using var client = new SessionClient(new Uri($"https://127.0.0.1:{plainPort}"), pinnedSha256: null, insecure: true);
+                (await client.GetAsync("/session/counter", cancellationToken: Ct)).StatusCode.Should().Be(200);
+                plain.StandardOutput.Should().Contain("is stored unencrypted").And.Contain("Sessions:KeyRingCertificate");
+            }
+
+            string cookie;
+            var (first, firstPort) = await ServerProcess.StartListeningAsync(encrypted, Ct, password);
+            await using (first)
+            {
+                using var client = new SessionClient(new Uri($"https://127.0.0.1:{firstPort}"), pinnedSha256: null, insecure: true);
+                var counter = await client.GetAsync("/session/counter", cancellationToken: Ct);
+                counter.StatusCode.Should().Be(200, counter.ToString());
+                cookie = counter.SetCookieHeaders.Single().Split(';')[0];
+                first.StandardOutput.Should().Contain("encrypted at rest").And.NotContain("stored unencrypted");
+            }
+
+            var keyFiles = Directory.GetFiles(keys, "*.xml");
+            keyFiles.Should().NotBeEmpty();
+            foreach (var file in keyFiles)
+            {
+                var xml = await File.ReadAllTextAsync(file, Ct);
+                xml.Should().Contain("encryptedSecret").And.NotContain("<value>", "the master key must not be stored readable: {0}", file);
+            }
+
+            var (second, secondPort) = await ServerProcess.StartListeningAsync(encrypted, Ct, password);
+            await using (second)
+            {
+                // A memory store forgets the session, but the cookie must still be read (decrypted key ring): a fresh
+                // counter under the same cookie, with no new cookie issued for an unreadable one.
+                using var client = new SessionClient(new Uri($"https://127.0.0.1:{secondPort}"), pinnedSha256: null, insecure: true);
+                var again = await client.GetAsync("/session/counter", request => request.WithHeader("Cookie", cookie), sendCookies: false, cancellationToken: Ct);
+                again.StatusCode.Should().Be(200, again.ToString());
+                (second.StandardOutput + second.StandardError).Should().NotContain("Error unprotecting the session cookie");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
