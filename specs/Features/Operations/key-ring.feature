@@ -14,7 +14,7 @@ Feature: A key ring that cannot be read
     Then it answers 500 with exactly {"error":"Internal server error"}
 
   @req-E5.4
-  Scenario: The hardened stack answers 503 saying the key ring cannot be read, and /hello still answers
+  Scenario: The hardened stack answers 503 saying the key ring cannot be read, /hello still answers, /healthz says unhealthy
     Given instance "A" runs with a key ring that is there but cannot be read
     When browser "alice" calls "/session/counter" on instance "A"
     Then it answers 503 saying only that the store's key ring cannot be read
@@ -22,3 +22,5 @@ Feature: A key ring that cannot be read
     Then it answers 503 saying only that the store's key ring cannot be read
     When browser "alice" calls "/hello" on instance "A"
     Then it answers 200
+    When browser "alice" calls "/healthz" on instance "A"
+    Then the health check answers 503 saying only that the store's key ring cannot be read

@@ -5,7 +5,8 @@ Feature: The session table is missing
   create it: `dotnet run --project src/SessionsServer -- schema create` (which makes the session table and, on
   sqlserver and postgres, the key-ring table Sessions:KeyTableName beside it) or Sessions:CreateTable=true. On those
   two stores the key-ring table is the first one a new session reaches, so that is the one named. Routes without a
-  session still answer, and turning the setting on is enough to serve sessions. Redis and memory have no table, so
+  session still answer, /healthz says unhealthy (it checks the session table and the key ring), and turning the setting
+  on is enough to serve sessions. Redis and memory have no table, so
   they are skipped.
 
   @req-E4.1
@@ -17,6 +18,8 @@ Feature: The session table is missing
     Then it answers 503 naming a missing table of the server and both ways to create it
     When browser "alice" calls "/hello" on instance "A"
     Then it answers 200
+    When browser "alice" calls "/healthz" on instance "A"
+    Then it answers 503 naming a missing table of the server and both ways to create it
     When instance "A" is started again with "Sessions:CreateTable" set to "true"
     And browser "alice" calls "/session/counter" on instance "A"
     Then it answers 200 with counter 1

@@ -82,11 +82,13 @@ public sealed class AnswerSteps(Browsers browsers, ScenarioStore store)
     /// <summary>The project's own sentence, exactly: anything more would be the driver's text reaching the client.</summary>
     [Then("it answers 503 saying only that the store's key ring cannot be read")]
     public void AnswersKeyRingUnreadable() =>
-        AnswersExactly(503, System.Text.Json.JsonSerializer.Serialize(new
-        {
-            error = $"Session store '{store.Name}' is unavailable: its data-protection key ring cannot be read (the server log says why)",
-            store = store.Name,
-        }));
+        AnswersExactly(503, System.Text.Json.JsonSerializer.Serialize(new { error = KeyRingUnreadable, store = store.Name }));
+
+    [Then("the health check answers 503 saying only that the store's key ring cannot be read")]
+    public void HealthSaysKeyRingUnreadable() =>
+        AnswersExactly(503, System.Text.Json.JsonSerializer.Serialize(new { status = "unhealthy", store = store.Name, error = KeyRingUnreadable }));
+
+    private string KeyRingUnreadable => $"Session store '{store.Name}' is unavailable: its data-protection key ring cannot be read (the server log says why)";
 
     [Then("it took longer than {int} second(s)")]
     public void TookLongerThan(int seconds) =>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
+using SessionsServer.Health;
 using SessionsServer.KeyRing;
 using SessionsServer.Profiles;
 using SessionsServer.Routes;
@@ -37,6 +38,7 @@ public static class SessionsServerApp
         });
 
         builder.Services.AddServerProfile(builder.Configuration);
+        builder.Services.AddSessionHealthChecks();
     }
 
     public static void Configure(WebApplication app)
@@ -45,7 +47,7 @@ public static class SessionsServerApp
             Results.Json(new { error = "Internal server error" }, statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
         app.UseServerProfile();
         app.MapSessionRoutes();
-        app.MapHealthRoutes();
+        app.MapSessionHealthChecks();
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
     }
