@@ -64,3 +64,28 @@ Feature: The store goes away, slows down and comes back
     Then it answers 200 with counter 2
     When browser "alice" calls "/session/whoami" on instance "A"
     Then it answers 200 with user "max"
+
+  # The common real outage: the host stops answering but its connections stay open, so nothing fails fast and only the
+  # server's own bound ends the wait.
+  @req-E3.8
+  Scenario: While the store hangs, session requests answer 503 within the bound, and the session survives
+    When the store stops answering but keeps its connections open
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 503 naming the store within 3 seconds
+    When browser "alice" calls "/hello" on instance "A"
+    Then it answers 200
+    When the store is back
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 200 with counter 2
+    When browser "alice" calls "/session/whoami" on instance "A"
+    Then it answers 200 with user "max"
+
+  @req-E3.8
+  Scenario: An instance started while the store hangs answers 503 within the bound, and serves once the store is back
+    When the store stops answering but keeps its connections open
+    And instance "B" starts with the same settings as instance "A"
+    And browser "alice" calls "/session/counter" on instance "B"
+    Then it answers 503 naming the store within 3 seconds
+    When the store is back
+    And browser "alice" calls "/session/counter" on instance "B"
+    Then it answers 200 with counter 2

@@ -22,6 +22,9 @@ public sealed class OutageSteps(ScenarioStore store, StoreFaults faults, ServerI
     [When("the store is cut off")]
     public void Cut() => faults.Proxied.Proxy.Cut();
 
+    [When("the store stops answering but keeps its connections open")]
+    public void Hang() => faults.Proxied.Proxy.Blackhole();
+
     [When("the store is back")]
     public void Restore() => faults.Proxied.Proxy.Restore();
 

@@ -9,7 +9,8 @@ namespace Sessions.Specs.Support.Faults;
 /// it slow — for any store, a container included — without touching the store itself.
 /// <list type="bullet">
 /// <item><see cref="Cut"/>: open connections are reset and new ones are accepted and dropped at once (a dead host).</item>
-/// <item><see cref="Blackhole"/>: new connections are accepted and nothing ever comes back (a hung host).</item>
+/// <item><see cref="Blackhole"/>: new connections are accepted and nothing ever comes back, and what open connections
+/// send is held, in both directions, until the store is back (a hung host: the connections stay, the answers stop).</item>
 /// <item><see cref="Delay"/>: every chunk from the store waits this long before it is passed on (a slow store).</item>
 /// </list>
 /// </summary>
@@ -144,6 +145,11 @@ public sealed class TcpFaultProxy : IAsyncDisposable
                 if (delayed && _delay > TimeSpan.Zero)
                 {
                     await Task.Delay(_delay, cancellationToken);
+                }
+
+                while (_mode == Mode.Blackhole)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
                 }
 
                 if (_mode == Mode.Cut)

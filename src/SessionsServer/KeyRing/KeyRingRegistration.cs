@@ -30,7 +30,7 @@ public static class KeyRingRegistration
         services.AddSingleton(certificate);
         // A singleton of the container, so the connection is closed with the server.
         services.AddSingleton(sp => new RedisKeyRingConnection(KeyRingRedisOptions(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value)));
-        services.AddSingleton(sp => CreateRepository(sp, sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value));
+        services.AddSingleton(sp => Bounded(CreateRepository(sp, sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value), sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value));
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<SessionsServerOptions>>((protection, server) =>
             protection.ApplicationDiscriminator = server.Value.ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<IXmlRepository>((keys, repository) => keys.XmlRepository = repository);
@@ -42,6 +42,9 @@ public static class KeyRingRegistration
         RelationalStores.IsRelational(options.NormalizedStore) && RelationalStores.Dialect(options) is var dialect && RelationalKeyRingRepository.IsSupportedBy(dialect)
             ? new RelationalKeyRingRepository(dialect, options.KeyTableName, options.ApplicationName, options.ShouldCreateTable)
             : null;
+
+    private static IXmlRepository Bounded(IXmlRepository repository, SessionsServerOptions options) =>
+        options.IsHardened ? new BoundedXmlRepository(repository, options.IOTimeout, options.NormalizedStore) : repository;
 
     private static IXmlRepository CreateRepository(IServiceProvider services, SessionsServerOptions options)
     {
