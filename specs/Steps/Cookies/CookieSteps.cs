@@ -22,16 +22,16 @@ public sealed class CookieSteps(SessionDriver session, CurrentScenario scenario)
         {
             var attribute = row["attribute"];
             var expected = row["value"];
-            cookie.TryGetAttribute(attribute, out var actual).Should().BeTrue("the header must carry {0}: {1}", attribute, cookie.Raw);
+            cookie.TryGetAttribute(attribute, out var actual).Should().BeTrue("the header must carry {0}: {1}", attribute, cookie.Masked);
             if (expected.Length == 0)
             {
-                actual.Should().BeNull("{0} is a flag without a value: {1}", attribute, cookie.Raw);
+                actual.Should().BeNull("{0} is a flag without a value: {1}", attribute, cookie.Masked);
             }
             else
             {
                 // Attribute values such as SameSite are case-insensitive tokens; Path is compared as given.
                 var comparison = attribute.Equals("Path", StringComparison.OrdinalIgnoreCase) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-                string.Equals(actual, expected, comparison).Should().BeTrue("{0} must be {1}, not {2}: {3}", attribute, expected, actual, cookie.Raw);
+                string.Equals(actual, expected, comparison).Should().BeTrue("{0} must be {1}, not {2}: {3}", attribute, expected, actual, cookie.Masked);
             }
         }
     }
@@ -58,13 +58,13 @@ public sealed class CookieSteps(SessionDriver session, CurrentScenario scenario)
     {
         var cookie = session.LastSessionCookie ?? throw new InvalidOperationException("The server set no session cookie in this scenario.");
         var needles = new[] { ("UTF-8", Encoding.UTF8.GetBytes(secret)), ("UTF-16", Encoding.Unicode.GetBytes(secret)) };
-        var report = new StringBuilder($"cookie: {cookie.Raw}\n");
+        var report = new StringBuilder($"cookie: {cookie.Masked}\n");
         foreach (var (form, bytes) in cookie.ValueForms())
         {
             report.AppendLine($"{form}: {bytes.Length} bytes");
             foreach (var (encoding, needle) in needles)
             {
-                bytes.AsSpan().IndexOf(needle).Should().Be(-1, "the cookie must carry only a protected key, yet its {0} form holds \"{1}\" ({2}): {3}", form, secret, encoding, cookie.Raw);
+                bytes.AsSpan().IndexOf(needle).Should().Be(-1, "the cookie must carry only a protected key, yet its {0} form holds \"{1}\" ({2}): {3}", form, secret, encoding, cookie.Masked);
             }
         }
 

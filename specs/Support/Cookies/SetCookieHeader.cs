@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using Sessions.Testing.Http;
 
 namespace Sessions.Specs.Support.Cookies;
 
@@ -83,5 +84,8 @@ public sealed class SetCookieHeader
         }
     }
 
-    public override string ToString() => Raw;
+    /// <summary>The header with its value masked (<see cref="CookieMask"/>), for messages and the report.</summary>
+    public string Masked => CookieMask.Mask(Raw);
+
+    public override string ToString() => Masked;
 }

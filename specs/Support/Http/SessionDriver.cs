@@ -62,7 +62,7 @@ public sealed class SessionDriver(ServerUnderTest server, CurrentScenario scenar
     {
         var cookie = LastSessionCookie ?? throw new InvalidOperationException("The server has not set a session cookie in this scenario, so there is none to save.");
         SavedCookieValue = cookie.Value;
-        scenario.Attach($"saved {cookie.Name}={cookie.Value}");
+        scenario.Attach($"saved {cookie.Masked}");
         return cookie.Value;
     }
 

@@ -16,6 +16,6 @@ public sealed record SessionResponse(string RequestLine, HttpStatusCode Status, 
     public int? JsonInt(string property) =>
         Json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
 
-    /// <summary>Request, status and body in one text, for assertion messages and report attachments.</summary>
-    public override string ToString() => $"{RequestLine}\n-> {StatusCode} {Status} ({Elapsed.TotalMilliseconds:0} ms) {ContentType}\n{string.Join('\n', SetCookieHeaders.Select(h => "Set-Cookie: " + h))}\n{Body}";
+    /// <summary>Request, status and body in one text, for assertion messages and report attachments; cookie values masked.</summary>
+    public override string ToString() => $"{RequestLine}\n-> {StatusCode} {Status} ({Elapsed.TotalMilliseconds:0} ms) {ContentType}\n{string.Join('\n', SetCookieHeaders.Select(h => "Set-Cookie: " + CookieMask.Mask(h)))}\n{Body}";
 }
