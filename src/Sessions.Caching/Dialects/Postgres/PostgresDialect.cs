@@ -32,6 +32,13 @@ public sealed class PostgresDialect : SqlDialect
 
     internal override DialectStatements Statements { get; }
 
+    /// <summary>
+    /// Empty for "public": CREATE SCHEMA checks the database's CREATE privilege even when the schema exists, which a
+    /// login that owns only its tables does not have. Used by both the session table's and the key table's DDL.
+    /// </summary>
+    private static string CreateSchemaUnlessPublic(string schema) =>
+        string.Equals(schema, DefaultSchemaName, StringComparison.Ordinal) ? "" : $"CREATE SCHEMA IF NOT EXISTS {QuoteName(schema)}; ";
+
     internal static string QuoteName(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     internal override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
@@ -41,7 +48,7 @@ public sealed class PostgresDialect : SqlDialect
         var table = $"{QuoteName(SchemaName)}.{QuoteName(keyTableName)}";
         return new(
             table,
-            $"CREATE SCHEMA IF NOT EXISTS {QuoteName(SchemaName)}; CREATE TABLE IF NOT EXISTS {table} (\"ApplicationName\" text NOT NULL, \"FriendlyName\" text NOT NULL, \"Xml\" text NOT NULL, \"CreatedAt\" timestamptz NOT NULL, PRIMARY KEY (\"ApplicationName\", \"FriendlyName\"));",
+            CreateSchemaUnlessPublic(SchemaName) + $"CREATE TABLE IF NOT EXISTS {table} (\"ApplicationName\" text NOT NULL, \"FriendlyName\" text NOT NULL, \"Xml\" text NOT NULL, \"CreatedAt\" timestamptz NOT NULL, PRIMARY KEY (\"ApplicationName\", \"FriendlyName\"));",
             $"SELECT \"Xml\" FROM {table} WHERE \"ApplicationName\" = @App;",
             $"INSERT INTO {table} (\"ApplicationName\", \"FriendlyName\", \"Xml\", \"CreatedAt\") VALUES (@App, @Name, @Xml, @Now);");
     }
@@ -90,10 +97,9 @@ public sealed class PostgresDialect : SqlDialect
             "\"SlidingExpirationInSeconds\" = EXCLUDED.\"SlidingExpirationInSeconds\", \"AbsoluteExpiration\" = EXCLUDED.\"AbsoluteExpiration\"";
 
         var create = new List<string>();
-        if (!string.Equals(schema, DefaultSchemaName, StringComparison.Ordinal))
+        if (CreateSchemaUnlessPublic(schema) is { Length: > 0 } createSchema)
         {
-            // Skipped for "public": CREATE SCHEMA checks the database CREATE privilege even when the schema exists.
-            create.Add($"CREATE SCHEMA IF NOT EXISTS {QuoteName(schema)}");
+            create.Add(createSchema.TrimEnd(' ', ';'));
         }
 
         // "C" collation compares bytes, so keys are case sensitive like the SQL Server table's _CS_ collation.
