@@ -23,15 +23,3 @@ Feature: The session table is missing
     When instance "A" is started again with "Sessions:CreateTable" set to "true"
     And browser "alice" calls "/session/counter" on instance "A"
     Then it answers 200 with counter 1
-
-  # A rolling deployment starts several instances on a new database at once: creating the session table and the
-  # key-ring table must not be a race that one of them loses.
-  @table-creation @req-E4.3
-  Scenario: Two instances that start at once on an empty database both come up and serve
-    Given instances "A" and "B" start at once on an empty database they may create the tables in
-    When browser "alice" on instance "A" and browser "bob" on instance "B" call "/session/counter" at once
-    Then both answer 200 with counter 1
-    When browser "alice" calls "/session/counter" on instance "B"
-    Then it answers 200 with counter 2
-    When browser "bob" calls "/session/counter" on instance "A"
-    Then it answers 200 with counter 2

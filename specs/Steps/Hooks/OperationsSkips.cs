@@ -12,7 +12,7 @@ namespace Sessions.Specs.Steps.Hooks;
 [Binding]
 public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenario)
 {
-    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", "table-creation", Order = 0)]
+    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", Order = 0)]
     public void NeedsInstancesOfTheirOwn()
     {
         if (store.CannotProvisionReason is { } reason)
@@ -48,7 +48,7 @@ public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenari
         }
     }
 
-    [BeforeScenario("missing-table", "table-creation", Order = 1)]
+    [BeforeScenario("missing-table", Order = 1)]
     public void NeedsATable()
     {
         if (store.Name is "memory" or "redis")

@@ -26,10 +26,6 @@ public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances
     public async Task RunsOnAnEmptyDatabase(string name) =>
         await instances.StartAsync(name, await store.EmptyWithoutTableAsync(scenario.CancellationToken));
 
-    [Given("instances {string} and {string} start at once on an empty database they may create the tables in")]
-    public async Task StartTogether(string first, string second) =>
-        await instances.StartTogetherAsync([first, second], await store.SharedAsync(scenario.CancellationToken));
-
     [Given("instance {string} runs with a key ring that is there but cannot be read")]
     public async Task RunsWithUnreadableKeyRing(string name) =>
         await instances.StartAsync(name, await store.WithUnreadableKeyRingAsync(scenario.CancellationToken));

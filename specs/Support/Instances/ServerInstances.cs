@@ -32,17 +32,6 @@ public sealed class ServerInstances(ServerUnderTest target, CurrentScenario scen
         scenario.Attach($"instance \"{name}\" on {host.BaseAddress}: {Describe(settings)}");
     }
 
-    /// <summary>Several instances started at the same moment on the same settings, as a deployment rolls out.</summary>
-    public async Task StartTogetherAsync(IReadOnlyList<string> names, IReadOnlyDictionary<string, string?> settings)
-    {
-        var hosts = await Task.WhenAll(names.Select(_ => SessionsServerHost.StartAsync(settings)));
-        foreach (var (name, host) in names.Zip(hosts))
-        {
-            _instances[name] = new Instance(host, new SessionClient(host.BaseAddress, host.CertificateSha256), settings);
-            scenario.Attach($"instance \"{name}\" on {host.BaseAddress}, started with the others: {Describe(settings)}");
-        }
-    }
-
     /// <summary>The settings an instance was started with, e.g. to start another one just like it.</summary>
     public IReadOnlyDictionary<string, string?> SettingsOf(string name) => Get(name).Settings;
 
