@@ -104,7 +104,7 @@ public static class TargetMatrix
         {
             "memory" => new MemoryStore(),
             "sqlite" => new SqliteStore(),
-            "postgres" => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES")),
+            "postgres" => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES"), leastPrivilege: true),
             "redis" => new RedisStore(Environment.GetEnvironmentVariable("SESSIONS_REDIS")),
             "sqlserver" => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER")),
             _ => null,

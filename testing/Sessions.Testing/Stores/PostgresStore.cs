@@ -3,16 +3,25 @@ using Sessions.Testing.Hosting;
 
 namespace Sessions.Testing.Stores;
 
-/// <summary>PostgreSQL from SESSIONS_POSTGRES, in a database made for this run and dropped at its end.</summary>
-public sealed class PostgresStore(string? adminConnectionString) : StoreProvisioner
+/// <summary>
+/// PostgreSQL from SESSIONS_POSTGRES, in a database made for this run and dropped at its end. With
+/// <paramref name="leastPrivilege"/> the server gets a login of its own that may only create and use tables in the
+/// database's public schema (no database-level CREATE, no role rights), as a DBA would give a service.
+/// </summary>
+public sealed class PostgresStore(string? adminConnectionString, bool leastPrivilege = false) : StoreProvisioner
 {
+    private readonly string _role = $"sessions_run_{Guid.NewGuid():N}"[..25];
+    private bool _roleCreated;
+
     private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
     private string? _ownConnectionString;
     private bool _created;
 
     public override string Name => "postgres";
 
-    public override string? Engine => _created ? $"engine {_version}, database {_database}" : null;
+    public override string? Engine => _created
+        ? $"engine {_version}, database {_database}" + (_roleCreated ? $", login {_role} (may only create tables in public)" : "")
+        : null;
 
     private string? _version;
 
@@ -42,6 +51,26 @@ public sealed class PostgresStore(string? adminConnectionString) : StoreProvisio
         }
 
         var own = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = _database };
+        if (leastPrivilege)
+        {
+            var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            await using var connection = new NpgsqlConnection(own.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            foreach (var statement in new[]
+            {
+                $"CREATE ROLE \"{_role}\" LOGIN PASSWORD '{password}'",
+                $"GRANT USAGE, CREATE ON SCHEMA public TO \"{_role}\"",
+            })
+            {
+                await using var command = new NpgsqlCommand(statement, connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            _roleCreated = true;
+            own.Username = _role;
+            own.Password = password;
+        }
+
         _ownConnectionString = own.ConnectionString;
         return RelationalSettings("postgres", own.ConnectionString);
     }
@@ -61,6 +90,12 @@ public sealed class PostgresStore(string? adminConnectionString) : StoreProvisio
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
+            if (_roleCreated)
+            {
+                // What it owned went with the database.
+                await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_role}\"", connection);
+                await dropRole.ExecuteNonQueryAsync();
+            }
         }
 
         await base.DisposeAsync();

@@ -177,7 +177,7 @@ public sealed class CommandLineTests
 
     [Fact]
     public async Task Schema_create_on_postgres_is_safe_to_repeat_and_makes_a_table_the_server_uses() =>
-        await SchemaCreateAsync(new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES")));
+        await SchemaCreateAsync(new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES"), leastPrivilege: true));
 
     [Fact]
     public async Task Schema_create_on_sqlserver_is_safe_to_repeat_and_makes_a_table_the_server_uses() =>
