@@ -60,6 +60,8 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
             {
                 $"CREATE ROLE \"{_role}\" LOGIN PASSWORD '{password}'",
                 $"GRANT USAGE, CREATE ON SCHEMA public TO \"{_role}\"",
+                // Membership lets the (non-superuser) admin end the login's connections when it drops the database.
+                $"GRANT \"{_role}\" TO CURRENT_USER",
             })
             {
                 await using var command = new NpgsqlCommand(statement, connection);
