@@ -37,28 +37,27 @@ public static class SessionsBenchApp
             $"Microsoft.AspNetCore.Session logs at {options.SessionLogLevel}");
 
         var calls = new StoreCallCounter();
+        var serverContentRoot = Path.Combine(root, "src", "SessionsServer");
+        await WarmUpProcessAsync(options, serverContentRoot, calls, output);
+        foreach (var storeName in options.Stores)
         {
-            await WarmUpProcessAsync(options, Path.Combine(root, "src", "SessionsServer"), calls, output);
-            foreach (var storeName in options.Stores)
+            foreach (var profile in options.Profiles)
             {
-                foreach (var profile in options.Profiles)
+                var outcome = await RunOneAsync(storeName, profile, options, serverContentRoot, calls, output);
+                if (outcome.Result is { } result)
                 {
-                    var outcome = await RunOneAsync(storeName, profile, options, Path.Combine(root, "src", "SessionsServer"), calls, output);
-                    if (outcome.Result is { } result)
-                    {
-                        results.Add(result);
-                    }
-                    else if (outcome.Skipped is { } reason)
-                    {
-                        skipped.Add(reason);
-                        output.WriteLine($"  skipped {reason}");
-                        break;
-                    }
-                    else if (outcome.Failure is { } failure)
-                    {
-                        failed.Add(failure);
-                        output.WriteLine($"  FAILED {failure}");
-                    }
+                    results.Add(result);
+                }
+                else if (outcome.Skipped is { } reason)
+                {
+                    skipped.Add(reason);
+                    output.WriteLine($"  skipped {reason}");
+                    break;
+                }
+                else if (outcome.Failure is { } failure)
+                {
+                    failed.Add(failure);
+                    output.WriteLine($"  FAILED {failure}");
                 }
             }
         }

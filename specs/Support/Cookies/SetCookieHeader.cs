@@ -29,7 +29,7 @@ public sealed class SetCookieHeader
     public static SetCookieHeader Parse(string raw) =>
         SetCookieHeaderValue.TryParse(raw, out var parsed) && parsed is not null
             ? new SetCookieHeader(raw, parsed)
-            : throw new FormatException($"Not a valid Set-Cookie header: {raw}");
+            : throw new FormatException($"Not a valid Set-Cookie header: {CookieMask.Mask(raw)}");
 
     /// <summary>
     /// An attribute by its wire name (case-insensitive); a flag such as HttpOnly is present with a null value. Attributes

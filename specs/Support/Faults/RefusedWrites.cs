@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Sessions.Testing.Stores;
 
 namespace Sessions.Specs.Support.Faults;
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Npgsql;
-using Sessions.Specs.Support.Faults;
+using Sessions.Testing.Stores;
 using StackExchange.Redis;
 
 namespace Sessions.Specs.Support.Instances;

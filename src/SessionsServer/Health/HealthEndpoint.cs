@@ -47,10 +47,10 @@ public static class HealthEndpoint
             return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = "healthy", store }));
         }
 
-        var failed = report.Entries.Values.First(entry => entry.Status != HealthStatus.Healthy);
+        var (check, failed) = report.Entries.First(entry => entry.Value.Status != HealthStatus.Healthy);
         var error = failed.Exception is { } exception && StoreFailures.Describe(exception, store) is { } failure
             ? failure.Message
-            : $"Session store '{store}' is unavailable: the {report.Entries.First(entry => entry.Value.Status != HealthStatus.Healthy).Key} check failed (the server log says why)";
+            : $"Session store '{store}' is unavailable: the {check} check failed (the server log says why)";
         return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = "unhealthy", store, error }));
     }
 }

@@ -11,8 +11,6 @@ namespace SessionsServer.KeyRing;
 /// </summary>
 internal sealed class BoundedXmlRepository(IXmlRepository inner, TimeSpan timeout, string store) : IXmlRepository
 {
-    public IXmlRepository Inner => inner;
-
     public IReadOnlyCollection<XElement> GetAllElements() => Bounded(inner.GetAllElements);
 
     public void StoreElement(XElement element, string friendlyName) => Bounded(() =>

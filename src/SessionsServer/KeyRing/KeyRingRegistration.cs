@@ -30,7 +30,11 @@ public static class KeyRingRegistration
         services.AddSingleton(certificate);
         // A singleton of the container, so the connection is closed with the server.
         services.AddSingleton(sp => new RedisKeyRingConnection(KeyRingRedisOptions(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value)));
-        services.AddSingleton(sp => Bounded(CreateRepository(sp, sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value), sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
+            return Bounded(CreateRepository(sp, options), options);
+        });
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<SessionsServerOptions>>((protection, server) =>
             protection.ApplicationDiscriminator = server.Value.ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<IXmlRepository>((keys, repository) => keys.XmlRepository = repository);

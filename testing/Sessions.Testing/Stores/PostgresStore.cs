@@ -15,6 +15,7 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
 
     private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
     private string? _ownConnectionString;
+    private string? _version;
     private bool _created;
 
     public override string Name => "postgres";
@@ -22,8 +23,6 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
     public override string? Engine => _created
         ? $"engine {_version}, database {_database}" + (_roleCreated ? $", login {_role} (may only create tables in public)" : "")
         : null;
-
-    private string? _version;
 
     public override string? UnavailableReason => string.IsNullOrWhiteSpace(adminConnectionString)
         ? "SESSIONS_POSTGRES is not set (e.g. Host=127.0.0.1;Username=postgres;Password=...); `eval \"$(bash ci/services.sh)\"` starts PostgreSQL and sets it"
@@ -54,19 +53,13 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
         if (leastPrivilege)
         {
             var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-            await using var connection = new NpgsqlConnection(own.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            foreach (var statement in new[]
-            {
+            await SqlStatements.RunAsync(
+                new NpgsqlConnection(own.ConnectionString),
+                cancellationToken,
                 $"CREATE ROLE \"{_role}\" LOGIN PASSWORD '{password}'",
                 $"GRANT USAGE, CREATE ON SCHEMA public TO \"{_role}\"",
                 // Membership lets the (non-superuser) admin end the login's connections when it drops the database.
-                $"GRANT \"{_role}\" TO CURRENT_USER",
-            })
-            {
-                await using var command = new NpgsqlCommand(statement, connection);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                $"GRANT \"{_role}\" TO CURRENT_USER");
 
             _roleCreated = true;
             own.Username = _role;

@@ -4,6 +4,7 @@ using Sessions.Caching.Configuration;
 using Sessions.Caching.Dialects.Postgres;
 using Sessions.Caching.KeyRing;
 using Sessions.Caching.Tests.Fixtures;
+using Sessions.Testing.Stores;
 
 namespace Sessions.Caching.Tests.Postgres;
 
@@ -51,14 +52,6 @@ public sealed class LeastPrivilegeTests(PostgresFixture fixture)
         }
     }
 
-    private async Task AsAdminAsync(params string[] statements)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync(Ct);
-        foreach (var statement in statements)
-        {
-            await using var command = new NpgsqlCommand(statement, connection);
-            await command.ExecuteNonQueryAsync(Ct);
-        }
-    }
+    private Task AsAdminAsync(params string[] statements) =>
+        SqlStatements.RunAsync(new NpgsqlConnection(fixture.ConnectionString), Ct, statements);
 }

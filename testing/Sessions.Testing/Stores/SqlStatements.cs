@@ -1,8 +1,8 @@
 using System.Data.Common;
 
-namespace Sessions.Specs.Support.Faults;
+namespace Sessions.Testing.Stores;
 
-/// <summary>Runs a scenario's own DDL (a trigger, a view) on one connection it opens and closes, in order.</summary>
+/// <summary>Runs statements in order on one connection it opens and closes: a store's login and grants, a scenario's own DDL.</summary>
 public static class SqlStatements
 {
     public static async Task RunAsync(DbConnection connection, CancellationToken cancellationToken, params string[] statements)
