@@ -26,6 +26,12 @@ public sealed class SetCookieHeader
 
     public string Value => _parsed.Value.ToString();
 
+    /// <summary>A header that tells the browser to drop the cookie (empty, or already expired) rather than hold a new one.</summary>
+    public bool Removes =>
+        _parsed.Value.Length == 0
+        || _parsed.Expires is { } expires && expires <= DateTimeOffset.UtcNow
+        || _parsed.MaxAge is { } maxAge && maxAge <= TimeSpan.Zero;
+
     public static SetCookieHeader Parse(string raw) =>
         SetCookieHeaderValue.TryParse(raw, out var parsed) && parsed is not null
             ? new SetCookieHeader(raw, parsed)

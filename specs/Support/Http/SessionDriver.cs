@@ -18,7 +18,10 @@ public sealed class SessionDriver(ServerUnderTest server, CurrentScenario scenar
 
     public SessionResponse Last => _last ?? throw new InvalidOperationException("No request has been made in this scenario yet.");
 
-    /// <summary>The last <c>Kr.Session</c> the server set in this scenario, exactly as it came in the header.</summary>
+    /// <summary>
+    /// The last <c>Kr.Session</c> the server set in this scenario, exactly as it came in the header; a header that only
+    /// removed the cookie (logout) leaves it as it was, so "my session" is still the one the jar last held.
+    /// </summary>
     public SetCookieHeader? LastSessionCookie { get; private set; }
 
     public string? SavedCookieValue { get; private set; }
@@ -81,7 +84,7 @@ public sealed class SessionDriver(ServerUnderTest server, CurrentScenario scenar
     {
         _last = response;
         (LastSentAt, LastReceivedAt) = (sent, DateTimeOffset.UtcNow);
-        if (response.SetCookieHeaders.Select(SetCookieHeader.Parse).LastOrDefault(c => c.Name == SetCookieHeader.SessionCookieName) is { } cookie)
+        if (response.SetCookieHeaders.Select(SetCookieHeader.Parse).LastOrDefault(c => c.Name == SetCookieHeader.SessionCookieName && !c.Removes) is { } cookie)
         {
             LastSessionCookie = cookie;
         }

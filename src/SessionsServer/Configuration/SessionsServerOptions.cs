@@ -56,6 +56,13 @@ public sealed class SessionsServerOptions
     /// </summary>
     public string Profile { get; set; } = ServerProfiles.Tutorial;
 
+    /// <summary>
+    /// Hardened only: requests carrying the same session run one after another, across every instance on the store,
+    /// under the store's own lock (SQL Server application locks, PostgreSQL advisory locks, a Redis lock with expiry,
+    /// lock files beside a SQLite database, in-process for memory). Waiting counts against the I/O timeout.
+    /// </summary>
+    public bool SerializeRequests { get; set; }
+
     public string NormalizedStore => Store.Trim().ToLowerInvariant();
 
     public string NormalizedProfile => Profile.Trim().ToLowerInvariant();

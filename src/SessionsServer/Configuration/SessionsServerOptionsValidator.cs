@@ -37,6 +37,11 @@ internal sealed class SessionsServerOptionsValidator : IValidateOptions<Sessions
             failures.Add($"Sessions:Profile '{options.Profile}' is not a known profile; use one of: {string.Join(", ", ServerProfiles.Known)}.");
         }
 
+        if (options.SerializeRequests && !options.IsHardened && ServerProfiles.Known.Contains(options.NormalizedProfile))
+        {
+            failures.Add("Sessions:SerializeRequests needs Sessions:Profile=hardened: the tutorial profile runs ASP.NET Core's own session, which takes no lock.");
+        }
+
         foreach (var (setting, value) in new[] { ("MaxValueBytes", options.MaxValueBytes), ("MaxKeyBytes", options.MaxKeyBytes), ("MaxSessionBytes", options.MaxSessionBytes) })
         {
             if (value <= 0)

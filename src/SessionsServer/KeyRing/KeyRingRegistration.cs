@@ -29,7 +29,7 @@ public static class KeyRingRegistration
 
         services.AddSingleton(certificate);
         // A singleton of the container, so the connection is closed with the server.
-        services.AddSingleton(sp => new RedisKeyRingConnection(KeyRingRedisOptions(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value)));
+        services.AddSingleton(sp => new RedisStoreConnection(KeyRingRedisOptions(sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value)));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
@@ -60,7 +60,7 @@ public static class KeyRingRegistration
         if (options.NormalizedStore == "redis")
         {
             // Connected on first use, so a Redis that is down at start delays the first session, not the server.
-            return new RedisXmlRepository(services.GetRequiredService<RedisKeyRingConnection>().Database, $"DataProtection-Keys:{options.ApplicationName}");
+            return new RedisXmlRepository(services.GetRequiredService<RedisStoreConnection>().Database, $"DataProtection-Keys:{options.ApplicationName}");
         }
 
         return new FileSystemXmlRepository(new DirectoryInfo(KeyRingFolder(options)), services.GetRequiredService<ILoggerFactory>());
@@ -97,20 +97,9 @@ public static class KeyRingRegistration
             return options.KeyRingPath;
         }
 
-        var database = options.NormalizedStore == "sqlite" ? SqliteFile(options) : null;
+        var database = options.NormalizedStore == "sqlite" ? RelationalStores.SqliteFile(options) : null;
         var root = database is null ? Path.GetDirectoryName(SessionsServerOptions.DefaultSqliteFile)! : Path.GetDirectoryName(Path.GetFullPath(database))!;
         return Path.Combine(root, "keys", SafeFolderName(options.ApplicationName));
-    }
-
-    private static string? SqliteFile(SessionsServerOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return SessionsServerOptions.DefaultSqliteFile;
-        }
-
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString);
-        return string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" ? null : builder.DataSource;
     }
 
     private static string SafeFolderName(string name) =>

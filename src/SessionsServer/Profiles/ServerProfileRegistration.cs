@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
 using SessionsServer.Hosting;
 using SessionsServer.KeyRing;
+using SessionsServer.Locking;
 using SessionsServer.Routes;
 using SessionsServer.Sessions;
 using SessionsServer.Stores;
@@ -38,7 +39,10 @@ public static class ServerProfileRegistration
 
         if (choice.IsHardened)
         {
-            services.AddTransient<ISessionStore, LoadOnceSessionStore>();
+            services.AddSingleton<LoadOnceSessionStore>();
+            services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<LoadOnceSessionStore>());
+            services.AddSingleton<SessionCookieFormat>();
+            services.AddSessionLocks();
             services.AddSingleton<ISessionWrites, HardenedSessionWrites>();
         }
         else
@@ -64,8 +68,7 @@ public static class ServerProfileRegistration
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/session"), session =>
         {
             session.UseMiddleware<StoreFailureMiddleware>();
-            session.UseSession();
-            session.UseMiddleware<SessionLoadingMiddleware>();
+            session.UseMiddleware<SessionCookieMiddleware>();
         });
         return app;
     }

@@ -25,7 +25,7 @@ public static class SessionRoutes
     {
         var counter = (context.Session.GetInt32(CounterKey) ?? 0) + 1;
         context.Session.SetInt32(CounterKey, counter);
-        return await AnsweredAsync(context, Results.Json(new { message = "Counter incremented", counter }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Counter incremented", counter }), SessionChange.Values);
     }
 
     private static async Task<IResult> Login(HttpContext context)
@@ -41,7 +41,7 @@ public static class SessionRoutes
         }
 
         context.Session.SetString(UserKey, user);
-        return await AnsweredAsync(context, Results.Json(new { message = "Logged in", user }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Logged in", user }), SessionChange.Login);
     }
 
     private static IResult WhoAmI(HttpContext context) =>
@@ -52,7 +52,7 @@ public static class SessionRoutes
     private static async Task<IResult> Logout(HttpContext context)
     {
         context.Session.Clear();
-        return await AnsweredAsync(context, Results.Json(new { message = "Session cleared" }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Session cleared" }), SessionChange.Logout);
     }
 
     private static async Task<IResult> Set(HttpContext context)
@@ -68,7 +68,7 @@ public static class SessionRoutes
         }
 
         context.Session.SetString(key, value);
-        return await AnsweredAsync(context, Results.Json(new { message = "Stored in session", key, value }));
+        return await AnsweredAsync(context, Results.Json(new { message = "Stored in session", key, value }), SessionChange.Values);
     }
 
     private static IResult Get(HttpContext context)
@@ -93,7 +93,7 @@ public static class SessionRoutes
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    private static Task<IResult> AnsweredAsync(HttpContext context, IResult result) => Writes(context).AnswerAsync(context, result);
+    private static Task<IResult> AnsweredAsync(HttpContext context, IResult result, SessionChange change) => Writes(context).AnswerAsync(context, result, change);
 
     private static ISessionWrites Writes(HttpContext context) => context.RequestServices.GetRequiredService<ISessionWrites>();
 }

@@ -1,7 +1,16 @@
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
+using SessionsServer.Sessions;
 
 namespace SessionsServer.Routes;
+
+/// <summary>What a route did to the session.</summary>
+internal enum SessionChange
+{
+    Values,
+    Login,
+    Logout,
+}
 
 /// <summary>What a route does around a write to the session; the profile decides.</summary>
 internal interface ISessionWrites
@@ -10,7 +19,7 @@ internal interface ISessionWrites
     IResult? Refuse(ISession session, string key, string value);
 
     /// <summary>The answer to a request that changed the session.</summary>
-    Task<IResult> AnswerAsync(HttpContext context, IResult result);
+    Task<IResult> AnswerAsync(HttpContext context, IResult result, SessionChange change);
 }
 
 /// <summary>
@@ -21,10 +30,14 @@ internal sealed class TutorialSessionWrites : ISessionWrites
 {
     public IResult? Refuse(ISession session, string key, string value) => null;
 
-    public Task<IResult> AnswerAsync(HttpContext context, IResult result) => Task.FromResult(result);
+    /// <summary>The key stays what it was across login and logout, as in ASP.NET Core's session.</summary>
+    public Task<IResult> AnswerAsync(HttpContext context, IResult result, SessionChange change) => Task.FromResult(result);
 }
 
-/// <summary>Size limits (413), and the write committed before the answer starts.</summary>
+/// <summary>
+/// Size limits (413), the write committed before the answer starts, a new session key at login and the session
+/// removed with its cookie at logout.
+/// </summary>
 internal sealed class HardenedSessionWrites(IOptions<SessionsServerOptions> options) : ISessionWrites
 {
     public IResult? Refuse(ISession session, string key, string value) =>
@@ -36,8 +49,18 @@ internal sealed class HardenedSessionWrites(IOptions<SessionsServerOptions> opti
     /// A store failure becomes a 503 instead of a 200 whose change was silently lost when the middleware commits
     /// after the body went out.
     /// </summary>
-    public async Task<IResult> AnswerAsync(HttpContext context, IResult result)
+    public async Task<IResult> AnswerAsync(HttpContext context, IResult result, SessionChange change)
     {
+        var lifecycle = context.Features.Get<ISessionLifecycle>() ?? throw new InvalidOperationException("No session lifecycle: the hardened routes run behind SessionCookieMiddleware.");
+        if (change == SessionChange.Login)
+        {
+            lifecycle.RenewKey();
+        }
+        else if (change == SessionChange.Logout)
+        {
+            lifecycle.End();
+        }
+
         await context.Session.CommitAsync(context.RequestAborted);
         return result;
     }

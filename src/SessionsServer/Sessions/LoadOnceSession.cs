@@ -11,7 +11,9 @@ namespace SessionsServer.Sessions;
 /// a write only to log "session started"; this one does neither, and a brand-new session key is never looked
 /// up at all. Failures are never swallowed: they reach the caller, which answers 503.
 /// The bytes are the stock layout (<see cref="SessionSerializer"/>), so both kinds of server share rows.
+/// Unlike the stock session it can move to a new key (login) and end (logout), removing what its old key stored.
 /// </summary>
+/// <param name="leaseEnded">Fires when the request's session lock runs out: no store call may go on after that.</param>
 internal sealed class LoadOnceSession(
     IDistributedCache cache,
     string sessionKey,
@@ -19,12 +21,17 @@ internal sealed class LoadOnceSession(
     TimeSpan ioTimeout,
     Func<bool> tryEstablishSession,
     bool isNewSessionKey,
-    ILogger logger) : ISession
+    ILogger logger,
+    CancellationToken leaseEnded = default) : ISession
 {
     private Dictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
+    private string _sessionKey = sessionKey;
+    private string? _retiredKey;
     private byte[]? _sessionId;
     private bool _loaded;
     private bool _modified;
+    private bool _stored = !isNewSessionKey;
+    private bool _ended;
 
     public bool IsAvailable
     {
@@ -62,7 +69,7 @@ internal sealed class LoadOnceSession(
         }
 
         // A key the middleware just made cannot be in the store yet: no round trip.
-        var data = isNewSessionKey ? null : await WithTimeout(ct => cache.GetAsync(sessionKey, ct), cancellationToken);
+        var data = isNewSessionKey ? null : await WithTimeout(ct => cache.GetAsync(_sessionKey, ct), cancellationToken);
         Accept(data);
     }
 
@@ -74,17 +81,59 @@ internal sealed class LoadOnceSession(
             return;
         }
 
-        var bytes = SessionSerializer.Serialize(SessionIdBytes(), _entries);
-        var options = new DistributedCacheEntryOptions { SlidingExpiration = idleTimeout };
-
         // One attempt per request: after a failure the caller answers 503, and a second try from the
         // middleware's own commit would only keep the client waiting another I/O timeout.
         _modified = false;
-        await WithTimeout(async ct => { await cache.SetAsync(sessionKey, bytes, options, ct); return true; }, cancellationToken);
+        if (_ended)
+        {
+            await RemoveAsync(_sessionKey, cancellationToken);
+            SessionLog.Ended(logger);
+            return;
+        }
+
+        var bytes = SessionSerializer.Serialize(SessionIdBytes(), _entries);
+        var options = new DistributedCacheEntryOptions { SlidingExpiration = idleTimeout };
+        await WithTimeout(async ct => { await cache.SetAsync(_sessionKey, bytes, options, ct); return true; }, cancellationToken);
+        _stored = true;
         if (logger.IsEnabled(LogLevel.Debug))
         {
             SessionLog.Stored(logger, Id, _entries.Count, bytes.Length);
         }
+
+        // Written under the new key first: if this removal fails, the old key still reads only what it read before.
+        if (_retiredKey is { } retired)
+        {
+            _retiredKey = null;
+            await RemoveAsync(retired, cancellationToken);
+            SessionLog.KeyRenewed(logger, Id);
+        }
+    }
+
+    /// <summary>
+    /// Moves the session to <paramref name="newKey"/> at the next commit, and removes what the old key stored, so a
+    /// key someone learnt before (a planted cookie, session fixation) reads nothing afterwards.
+    /// </summary>
+    public void RenewKey(string newKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(newKey);
+        Load();
+        if (_stored)
+        {
+            _retiredKey ??= _sessionKey;
+        }
+
+        _sessionKey = newKey;
+        _stored = false;
+        _modified = true;
+    }
+
+    /// <summary>Empties the session and, at the next commit, removes it from the store instead of writing it.</summary>
+    public void End()
+    {
+        Load();
+        _entries.Clear();
+        _ended = true;
+        _modified = _stored;
     }
 
     public bool TryGetValue(string key, [NotNullWhen(true)] out byte[]? value)
@@ -104,6 +153,7 @@ internal sealed class LoadOnceSession(
 
         Load();
         Establish();
+        _ended = false;
         _entries[key] = (byte[])value.Clone();
         _modified = true;
     }
@@ -188,9 +238,12 @@ internal sealed class LoadOnceSession(
         }
     }
 
+    private Task RemoveAsync(string key, CancellationToken cancellationToken) =>
+        WithTimeout(async ct => { await cache.RemoveAsync(key, ct); return true; }, cancellationToken);
+
     private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseEnded);
         timeout.CancelAfter(ioTimeout);
         return await call(timeout.Token);
     }

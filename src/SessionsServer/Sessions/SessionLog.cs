@@ -20,4 +20,13 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Stored session data was unreadable ({Reason}); starting a fresh session")]
     public static partial void Unreadable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Session moved to a new key; the old key's data is removed; Id:{SessionId}")]
+    public static partial void KeyRenewed(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Session ended and removed from the store")]
+    public static partial void Ended(ILogger logger);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "Session cookie could not be unprotected (another key ring, or tampered); starting a fresh session")]
+    public static partial void CookieUnreadable(ILogger logger);
 }

@@ -49,4 +49,16 @@ internal static class RelationalStores
         "sqlite" => new SqliteDialect(cacheOptions),
         var other => throw new InvalidOperationException($"'{other}' is not a relational store."),
     };
+
+    /// <summary>The sqlite database file, or null for an in-memory database.</summary>
+    public static string? SqliteFile(SessionsServerOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return SessionsServerOptions.DefaultSqliteFile;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString);
+        return string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" ? null : builder.DataSource;
+    }
 }

@@ -1,13 +1,13 @@
 using StackExchange.Redis;
 
-namespace SessionsServer.KeyRing;
+namespace SessionsServer.Stores;
 
 /// <summary>
-/// The Redis connection the key ring is read through. A connection made while Redis was down reconnects on its own
-/// schedule, seconds after Redis is back, and until then every key-ring read times out; so a connection that is
-/// not connected is replaced by a fresh one at the next read, which succeeds as soon as Redis answers.
+/// The Redis connection the key ring is read through, and the session locks are taken on. A connection made while Redis was down reconnects on its own
+/// schedule, seconds after Redis is back, and until then every call on it times out; so a connection that is
+/// not connected is replaced by a fresh one at the next call, which succeeds as soon as Redis answers.
 /// </summary>
-internal sealed class RedisKeyRingConnection(ConfigurationOptions options) : IDisposable
+internal sealed class RedisStoreConnection(ConfigurationOptions options) : IDisposable
 {
     private readonly Lock _gate = new();
     private ConnectionMultiplexer? _connection;

@@ -1,0 +1,26 @@
+namespace SessionsServer.Locking;
+
+/// <summary>When waiting for a session's lock must end: the I/O timeout, counted from the request's first wait.</summary>
+internal readonly record struct LockDeadline(TimeProvider Time, long StartedAt, TimeSpan Wait)
+{
+    public static LockDeadline Start(TimeProvider time, TimeSpan wait) => new(time, time.GetTimestamp(), wait);
+
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var left = Wait - Time.GetElapsedTime(StartedAt);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>
+    /// What a store-side lock wait is given: a little less than what is left, so the store answers "not granted"
+    /// before the client gives up on the call and cannot tell a busy session from a store that stopped answering.
+    /// </summary>
+    public int StoreWaitMilliseconds => (int)Math.Max(0, Remaining.TotalMilliseconds - 250);
+
+    public bool Passed => Remaining == TimeSpan.Zero;
+
+    public SessionBusyException Busy() => new(Wait);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using SessionsServer.Configuration;
+using SessionsServer.Stores;
+
+namespace SessionsServer.Locking;
+
+public static class SessionLockRegistration
+{
+    /// <summary>The locks <c>Sessions:SerializeRequests</c> takes, on the configured store.</summary>
+    public static IServiceCollection AddSessionLocks(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
+            var storeLock = StoreLock(sp, options);
+            var locks = new SessionLocks(storeLock, options.IOTimeout, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SessionLocks>>());
+            LockLog.Serializing(sp.GetRequiredService<ILogger<SessionLocks>>(), storeLock?.GetType().Name ?? "an in-process lock");
+            return locks;
+        });
+        return services;
+    }
+
+    private static IStoreLock? StoreLock(IServiceProvider services, SessionsServerOptions options) => options.NormalizedStore switch
+    {
+        "sqlserver" => new SqlServerStoreLock(options.ConnectionString!),
+        "postgres" => new PostgresStoreLock(options.ConnectionString!),
+        "redis" => new RedisStoreLock(services.GetRequiredService<RedisStoreConnection>(), options.ApplicationName),
+        "sqlite" when RelationalStores.SqliteFile(options) is { } file => new FileStoreLock(Path.GetFullPath(file) + ".locks"),
+        // One process holds all of a memory store's sessions (and an in-memory SQLite database's).
+        _ => null,
+    };
+}
