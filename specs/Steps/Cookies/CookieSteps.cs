@@ -36,6 +36,27 @@ public sealed class CookieSteps(SessionDriver session, CurrentScenario scenario)
         }
     }
 
+    [Then("the response sets a new session cookie, not the saved one")]
+    public void SetsNewSessionCookie()
+    {
+        var cookie = SessionCookieOf(session.Last);
+        var saved = session.SavedCookieValue ?? throw new InvalidOperationException("No cookie was saved in this scenario.");
+        cookie.Should().NotBeNull("the response must set a new Kr.Session; the exchange was:\n{0}", session.Last);
+        cookie!.Removes.Should().BeFalse("it must hand out a new key, not remove the cookie: {0}", cookie.Masked);
+        cookie.Value.Should().NotBe(saved, "the key must change at login: {0}", cookie.Masked);
+    }
+
+    [Then("the response expires the session cookie")]
+    public void ExpiresSessionCookie()
+    {
+        var cookie = SessionCookieOf(session.Last);
+        cookie.Should().NotBeNull("the response must expire Kr.Session; the exchange was:\n{0}", session.Last);
+        cookie!.Removes.Should().BeTrue("the header must tell the browser to drop the cookie: {0}", cookie.Masked);
+    }
+
+    private static SetCookieHeader? SessionCookieOf(Sessions.Testing.Http.SessionResponse response) =>
+        response.SetCookieHeaders.Select(SetCookieHeader.Parse).LastOrDefault(c => c.Name == SetCookieHeader.SessionCookieName);
+
     [Then("the response sets no cookie")]
     public void NoCookie() =>
         session.Last.SetCookieHeaders.Should().BeEmpty("the exchange was:\n{0}", session.Last);

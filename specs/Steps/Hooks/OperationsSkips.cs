@@ -12,7 +12,7 @@ namespace Sessions.Specs.Steps.Hooks;
 [Binding]
 public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenario)
 {
-    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", Order = 0)]
+    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", "overlapping-requests", Order = 0)]
     public void NeedsInstancesOfTheirOwn()
     {
         if (store.CannotProvisionReason is { } reason)

@@ -31,6 +31,13 @@ public sealed class Browsers(ServerInstances instances, CurrentScenario scenario
         return Record(await client.GetAsync(pathAndQuery, request => request.WithCookies(jar), sendCookies: false, cancellationToken));
     }
 
+    /// <summary>A request sent without waiting for it; its answer becomes <see cref="Last"/> only when <see cref="Record"/>ed.</summary>
+    public async Task<SessionResponse> SendAsync(string browser, string pathAndQuery, string instance, CancellationToken cancellationToken)
+    {
+        var client = await instances.ClientAsync(instance, cancellationToken);
+        return await client.GetAsync(pathAndQuery, request => request.WithCookies(Jar(browser)), sendCookies: false, cancellationToken);
+    }
+
     /// <summary>A request with exactly this Cookie header and no jar, as a tampering client would send it.</summary>
     public async Task<SessionResponse> CallWithRawCookieAsync(string cookieHeader, string pathAndQuery, string instance, CancellationToken cancellationToken)
     {
@@ -38,7 +45,7 @@ public sealed class Browsers(ServerInstances instances, CurrentScenario scenario
         return Record(await client.GetAsync(pathAndQuery, request => request.WithHeader("Cookie", cookieHeader), sendCookies: false, cancellationToken));
     }
 
-    private SessionResponse Record(SessionResponse response)
+    public SessionResponse Record(SessionResponse response)
     {
         Last = response;
         scenario.Attach(response.ToString());

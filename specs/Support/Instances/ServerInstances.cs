@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.TestHost;
 using Sessions.Specs.Support.Scenario;
 using Sessions.Testing.Hosting;
 using Sessions.Specs.Support.Http;
@@ -18,7 +19,7 @@ public sealed class ServerInstances(ServerUnderTest target, CurrentScenario scen
     private readonly Dictionary<string, Instance> _instances = new(StringComparer.Ordinal);
     private SessionClient? _shared;
 
-    private sealed record Instance(SessionsServerHost Host, SessionClient Client, IReadOnlyDictionary<string, string?> Settings);
+    private sealed record Instance(SessionsServerHost Host, SessionClient Client, IReadOnlyDictionary<string, string?> Settings, WriteGate Gate);
 
     public async Task StartAsync(string name, IReadOnlyDictionary<string, string?> settings)
     {
@@ -27,10 +28,15 @@ public sealed class ServerInstances(ServerUnderTest target, CurrentScenario scen
             throw new InvalidOperationException($"Instance \"{name}\" is already running.");
         }
 
-        var host = await SessionsServerHost.StartAsync(settings);
-        _instances[name] = new Instance(host, new SessionClient(host.BaseAddress, host.CertificateSha256), settings);
+        // Every named instance gets a gate around its session store, open until a scenario arms it.
+        var gate = new WriteGate();
+        var host = await SessionsServerHost.StartAsync(settings, builder => builder.ConfigureTestServices(services => CacheDecoration.Install(services, gate.Around)));
+        _instances[name] = new Instance(host, new SessionClient(host.BaseAddress, host.CertificateSha256), settings, gate);
         scenario.Attach($"instance \"{name}\" on {host.BaseAddress}: {Describe(settings)}");
     }
+
+    /// <summary>The gate around the instance's session writes (<see cref="WriteGate"/>).</summary>
+    public WriteGate GateOf(string name) => Get(name).Gate;
 
     /// <summary>The settings an instance was started with, e.g. to start another one just like it.</summary>
     public IReadOnlyDictionary<string, string?> SettingsOf(string name) => Get(name).Settings;
@@ -41,6 +47,7 @@ public sealed class ServerInstances(ServerUnderTest target, CurrentScenario scen
         var instance = Get(name);
         _instances.Remove(name);
         instance.Client.Dispose();
+        await instance.Gate.DisposeAsync();
         await instance.Host.DisposeAsync();
     }
 

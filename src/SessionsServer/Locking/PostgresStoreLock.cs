@@ -10,7 +10,7 @@ namespace SessionsServer.Locking;
 /// bounded by <c>lock_timeout</c> set for that transaction only. Its connections come from a pool of their own
 /// (another application name), because a request holds one for its whole length.
 /// </summary>
-internal sealed class PostgresStoreLock(string connectionString) : IStoreLock
+internal sealed class PostgresStoreLock(string connectionString) : IStoreLock, IDisposable
 {
     private const string LockNotAvailable = "55P03";
 
@@ -53,6 +53,13 @@ internal sealed class PostgresStoreLock(string connectionString) : IStoreLock
 
             throw;
         }
+    }
+
+    /// <summary>The idle connections of the lock pool close with the server, so nothing holds its database open after it.</summary>
+    public void Dispose()
+    {
+        using var connection = new NpgsqlConnection(_connectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 
     /// <summary>Advisory locks are named by a number: the first 8 bytes of the (hex) digest.</summary>

@@ -10,7 +10,7 @@ namespace SessionsServer.Locking;
 /// instances. A lock is held for one I/O timeout at most (<see cref="SessionLease"/>), so neither a request stuck
 /// in this process nor a holder that died can keep a session shut for longer.
 /// </summary>
-internal sealed class SessionLocks(IStoreLock? storeLock, TimeSpan ioTimeout, TimeProvider time, ILogger<SessionLocks> logger)
+internal sealed class SessionLocks(IStoreLock? storeLock, TimeSpan ioTimeout, TimeProvider time, ILogger<SessionLocks> logger) : IDisposable
 {
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
 
@@ -69,6 +69,8 @@ internal sealed class SessionLocks(IStoreLock? storeLock, TimeSpan ioTimeout, Ti
             }
         }, logger);
     }
+
+    public void Dispose() => (storeLock as IDisposable)?.Dispose();
 
     /// <summary>The name a store sees: a digest, because lock names show up in monitoring views and the key is a secret.</summary>
     internal static string Resource(string sessionKey) =>

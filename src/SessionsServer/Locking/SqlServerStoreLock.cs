@@ -9,7 +9,7 @@ namespace SessionsServer.Locking;
 /// pool of their own (another application name), because a request holds one for its whole length and must not
 /// starve the pool its own session reads and writes draw from.
 /// </summary>
-internal sealed class SqlServerStoreLock(string connectionString) : IStoreLock
+internal sealed class SqlServerStoreLock(string connectionString) : IStoreLock, IDisposable
 {
     private const string GetLock =
         "DECLARE @result int; " +
@@ -55,6 +55,13 @@ internal sealed class SqlServerStoreLock(string connectionString) : IStoreLock
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The idle connections of the lock pool close with the server, so nothing holds its database open after it.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqlConnection(_connectionString);
+        SqlConnection.ClearPool(connection);
     }
 
     private sealed class Held(SqlConnection connection, SqlTransaction transaction) : IAsyncDisposable
