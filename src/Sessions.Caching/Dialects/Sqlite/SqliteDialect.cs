@@ -97,8 +97,12 @@ public sealed class SqliteDialect : SqlDialect
             $"UPDATE {table} SET {slid} " +
             "WHERE \"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\" AND \"SlidingExpirationInSeconds\" IS NOT NULL;";
 
-        // Two statements in one command: SQLite runs in-process, so this is still one call.
-        var get = refresh + $" SELECT \"Value\" FROM {table} WHERE \"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\";";
+        // One statement reads and slides: every live row is matched (so RETURNING gives its value), and a row without
+        // a sliding window keeps its expiry. One B-tree search instead of an UPDATE and a SELECT each doing one.
+        var get =
+            $"UPDATE {table} SET \"ExpiresAtTime\" = CASE WHEN \"SlidingExpirationInSeconds\" IS NULL THEN \"ExpiresAtTime\" " +
+            "ELSE MIN(@UtcNow + \"SlidingExpirationInSeconds\" * 10000000, COALESCE(\"AbsoluteExpiration\", 9223372036854775807)) END " +
+            "WHERE \"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\" RETURNING \"Value\";";
 
         var set =
             $"INSERT INTO {table} (\"Id\", \"Value\", \"ExpiresAtTime\", \"SlidingExpirationInSeconds\", \"AbsoluteExpiration\") " +
