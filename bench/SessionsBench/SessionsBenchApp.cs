@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
 using SessionsBench.Cli;
+using SessionsBench.Hosting;
 using SessionsBench.Measurement;
 using SessionsBench.Reporting;
 using SessionsBench.Runs;
-using Sessions.Testing.Stores;
-using SessionsBench.Stores;
+using SessionsBench.Sections;
+using Spectre.Console;
 
 namespace SessionsBench;
 
@@ -13,6 +15,9 @@ namespace SessionsBench;
 /// </summary>
 public static class SessionsBenchApp
 {
+    private static readonly IBenchSection[] Sections =
+        [new PeersSection(), new FloorSection(), new GrowthSection(), new SweepSection(), new ConcurrencySection()];
+
     public static async Task<int> Main(string[] args)
     {
         BenchOptions options;
@@ -27,138 +32,70 @@ public static class SessionsBenchApp
         }
 
         var root = RepositoryRoot.Find();
-        var started = DateTimeOffset.UtcNow;
-        var results = new List<StoreResult>();
-        var skipped = new List<string>();
-        var failed = new List<string>();
-        var output = Console.Out;
-        output.WriteLine($"sessions bench: {string.Join(",", options.Stores)} x {string.Join(",", options.Profiles)}; " +
-            $"{options.Sessions} sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured; " +
-            $"Microsoft.AspNetCore.Session logs at {options.SessionLogLevel}");
+        var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        using var logging = LoggerFactory.Create(builder => builder.AddProvider(new ConsoleLogProvider(progressConsole)).SetMinimumLevel(LogLevel.Information));
+        var log = logging.CreateLogger("SessionsBench");
+        var context = new BenchContext(options, Path.Combine(root, "src", "SessionsServer"), new StoreCallCounter(), log);
+        var results = new BenchResults();
+        log.LogInformation(
+            "sessions bench: sections {Sections}; stores {Stores} x {Profiles}; {Sessions} sessions, {Warmup:0.#} s warm-up, {Seconds:0.#} s measured; " +
+            "serialize {Serialize}; Microsoft.AspNetCore.Session logs at {Level}",
+            string.Join(",", options.Sections), string.Join(",", options.Stores), string.Join(",", options.Profiles), options.Sessions,
+            options.Warmup.TotalSeconds, options.Duration.TotalSeconds, string.Join(",", options.Serialize.Select(on => on ? "on" : "off")), options.SessionLogLevel);
 
-        var calls = new StoreCallCounter();
-        var serverContentRoot = Path.Combine(root, "src", "SessionsServer");
-        await WarmUpProcessAsync(options, serverContentRoot, calls, output);
-        foreach (var storeName in options.Stores)
-        {
-            foreach (var profile in options.Profiles)
+        await progressConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
             {
-                var outcome = await RunOneAsync(storeName, profile, options, serverContentRoot, calls, output);
-                if (outcome.Result is { } result)
+                var warmUp = progress.AddTask("process warm-up", maxValue: 1);
+                var bars = Sections.Where(section => options.Runs(section.Name))
+                    .Select(section => (section, new SectionProgress(progress.AddTask(section.Name, autoStart: false, maxValue: Math.Max(1, section.Steps(options))), section.Name)))
+                    .ToList();
+                await ProcessWarmUp.RunAsync(context);
+                warmUp.Increment(1);
+                foreach (var (section, bar) in bars)
                 {
-                    results.Add(result);
+                    await section.RunAsync(context, results, bar);
+                    bar.Finish();
                 }
-                else if (outcome.Skipped is { } reason)
-                {
-                    skipped.Add(reason);
-                    output.WriteLine($"  skipped {reason}");
-                    break;
-                }
-                else if (outcome.Failure is { } failure)
-                {
-                    failed.Add(failure);
-                    output.WriteLine($"  FAILED {failure}");
-                }
-            }
-        }
+            });
 
-        results = [.. results.Select(result => result with { RatioToMemory = RatioToMemory(result, results) })];
-        Report(results, skipped, failed, options, started, root, output);
-
-        var broken = results.Where(result => result.Failed).ToList();
-        return broken.Count > 0 || failed.Count > 0 ? 1 : 0;
+        BenchRatios.Apply(results);
+        Report(results, options, root);
+        return results.Broken ? 1 : 0;
     }
 
-    private static async Task<(StoreResult? Result, string? Skipped, string? Failure)> RunOneAsync(
-        string storeName, string profile, BenchOptions options, string serverContentRoot, StoreCallCounter calls, TextWriter output)
+    private static void Report(BenchResults results, BenchOptions options, string root)
     {
-        await using var store = StoreCatalog.Create(storeName, options.Sessions);
-        if (store.UnavailableReason is { } reason)
+        var stdout = ConsoleReport.Stdout();
+        foreach (var table in ReportTables.All(results).Append(TargetVerdicts.Render(results)))
         {
-            return (null, $"{storeName}: {reason}", null);
+            ConsoleReport.Write(stdout, table);
         }
 
-        IReadOnlyDictionary<string, string?> settings;
-        try
+        Console.Out.WriteLine("(alloc B/req counts client and server together: they share this process)");
+        foreach (var result in results.Peers.Where(result => result.ErrorSamples.Count > 0))
         {
-            settings = await store.PrepareAsync(CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            return (null, null, $"{storeName}/{profile}: could not prepare the store: {ex.GetType().Name}: {ex.Message}");
-        }
-
-        try
-        {
-            return (await TargetRun.RunAsync(storeName, settings, profile, options, serverContentRoot, calls, output), null, null);
-        }
-        catch (Exception ex)
-        {
-            return (null, null, $"{storeName}/{profile}: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
-
-    /// <summary>
-    /// A discarded memory run first: otherwise the first row alone pays for JIT-compiling Kestrel, TLS and the
-    /// client, and rows would differ by their position, not by their store. Each row still gets its own warm-up.
-    /// </summary>
-    private static async Task WarmUpProcessAsync(BenchOptions options, string serverContentRoot, StoreCallCounter calls, TextWriter output)
-    {
-        if (options.Warmup <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        // Every profile, and longer than a row's own warm-up: with only the first one warmed, the
-        // first measured row still ran at about half speed (seen: memory/stock 10.8k req/s first, 18.6k second).
-        var duration = TimeSpan.FromTicks(Math.Max(options.Warmup.Ticks, TimeSpan.FromSeconds(5).Ticks));
-        foreach (var profile in options.Profiles)
-        {
-            output.WriteLine($"  process warm-up: memory/{profile} for {duration.TotalSeconds:0.#} s (not reported)");
-            await using var store = new MemoryStore();
-            try
-            {
-                await TargetRun.RunAsync(store.Name, await store.PrepareAsync(CancellationToken.None), profile, options with { Duration = duration, Warmup = TimeSpan.Zero, ProbeRequests = 10 }, serverContentRoot, calls, TextWriter.Null);
-            }
-            catch (Exception ex)
-            {
-                // Not fatal here: the measured rows run the same code and report the failure where it belongs.
-                output.WriteLine($"  process warm-up failed: {ex.GetType().Name}: {ex.Message}");
-            }
-        }
-    }
-
-    private static double? RatioToMemory(StoreResult result, IReadOnlyList<StoreResult> all) =>
-        all.FirstOrDefault(other => other.Store == "memory" && other.Profile == result.Profile) is { Rps: > 0 } memory
-            ? result.Rps / memory.Rps
-            : null;
-
-    private static void Report(
-        IReadOnlyList<StoreResult> results, IReadOnlyList<string> skipped, IReadOnlyList<string> failed,
-        BenchOptions options, DateTimeOffset started, string root, TextWriter output)
-    {
-        output.WriteLine();
-        output.WriteLine(ResultTable.ForConsole(results));
-        output.WriteLine("(alloc B/req counts client and server together: they share this process)");
-        foreach (var result in results.Where(result => result.ErrorSamples.Count > 0))
-        {
-            output.WriteLine($"{result.Store}/{result.Profile} first errors:");
+            Console.Out.WriteLine($"{result.Store}/{result.Profile} first errors:");
             foreach (var sample in result.ErrorSamples)
             {
-                output.WriteLine($"  {sample}");
+                Console.Out.WriteLine($"  {sample}");
             }
         }
 
-        foreach (var line in skipped.Select(reason => $"skipped {reason}").Concat(failed.Select(failure => $"FAILED {failure}")))
+        foreach (var line in results.Engines.Select(pair => $"{pair.Key} target: {pair.Value}")
+            .Concat(results.Skipped.Select(reason => $"skipped {reason}"))
+            .Concat(results.Failed.Select(failure => $"FAILED {failure}")))
         {
-            output.WriteLine(line);
+            Console.Out.WriteLine(line);
         }
 
         var directory = Path.Combine(root, "artifacts", "bench");
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "results.md"), MarkdownReport.Render(results, skipped, failed, options, started));
-        File.WriteAllText(Path.Combine(directory, "results.svg"), SvgChart.Render(results, started));
-        output.WriteLine($"wrote {Path.Combine("artifacts", "bench", "results.md")} and {Path.Combine("artifacts", "bench", "results.svg")}");
-        output.WriteLine(JsonSummary.Render(results, skipped, failed));
+        var plots = BenchPlots.Write(results, directory);
+        File.WriteAllText(Path.Combine(directory, "results.md"), MarkdownReport.Render(results, options, plots));
+        Console.Out.WriteLine($"wrote {Path.Combine("artifacts", "bench")}: results.md{string.Concat(plots.Select(plot => ", " + plot))}");
+        Console.Out.WriteLine(JsonSummary.Render(results));
     }
 }

@@ -69,6 +69,69 @@ public sealed partial class RelationalDistributedCache
     private async ValueTask<T> ExecuteOnceAsync<T>(
         string operation, Action<DbCommand> prepare, CommandRunner<T> run, bool useAsync, CancellationToken token)
     {
+        var gate = _dialect.WriterGate;
+        if (gate is null)
+        {
+            return await ExecuteOnConnectionAsync(operation, prepare, run, useAsync, token).ConfigureAwait(false);
+        }
+
+        if (useAsync)
+        {
+            await gate.WaitAsync(token).ConfigureAwait(false);
+        }
+        else
+        {
+            gate.Wait(token);
+        }
+
+        try
+        {
+            return await ExecuteOnConnectionAsync(operation, prepare, run, useAsync, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// One command on a connection: a fresh one from the driver's pool, or, where the dialect keeps one (SQLite, under
+    /// its writer gate), the kept one. A kept connection that failed a command is closed, and the next command opens anew.
+    /// </summary>
+    private async ValueTask<T> ExecuteOnConnectionAsync<T>(
+        string operation, Action<DbCommand> prepare, CommandRunner<T> run, bool useAsync, CancellationToken token)
+    {
+        var keeps = _dialect.KeepsConnection;
+        var connection = keeps ? Interlocked.Exchange(ref _keptConnection, null) : null;
+        connection ??= await OpenAsync(useAsync, token).ConfigureAwait(false);
+        var reusable = false;
+        try
+        {
+            var command = connection.CreateCommand();
+            try
+            {
+                prepare(command);
+                Metrics.CommandExecuted(StoreName, operation);
+                var result = await run(command, useAsync, token).ConfigureAwait(false);
+                reusable = keeps;
+                return result;
+            }
+            finally
+            {
+                await DisposeAsync(command, useAsync).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (!reusable || Interlocked.CompareExchange(ref _keptConnection, connection, null) is not null)
+            {
+                await DisposeAsync(connection, useAsync).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask<DbConnection> OpenAsync(bool useAsync, CancellationToken token)
+    {
         var connection = _dialect.CreateConnection();
         try
         {
@@ -81,21 +144,26 @@ public sealed partial class RelationalDistributedCache
                 connection.Open();
             }
 
-            var command = connection.CreateCommand();
-            try
+            if (_dialect.ConnectionSetup is { } setup)
             {
-                prepare(command);
-                Metrics.CommandExecuted(StoreName, operation);
-                return await run(command, useAsync, token).ConfigureAwait(false);
+                var settings = connection.CreateCommand();
+                try
+                {
+                    settings.CommandText = setup;
+                    await NonQueryAsync(settings, useAsync, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await DisposeAsync(settings, useAsync).ConfigureAwait(false);
+                }
             }
-            finally
-            {
-                await DisposeAsync(command, useAsync).ConfigureAwait(false);
-            }
+
+            return connection;
         }
-        finally
+        catch
         {
             await DisposeAsync(connection, useAsync).ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace Sessions.Caching;
 /// <see cref="IDistributedCache"/> over one relational table, interoperable with
 /// Microsoft.Extensions.Caching.SqlServer on SQL Server. The dialect supplies SQL text, connections
 /// and parameter types; this class owns validation, expiry arithmetic, sweeping and metrics.
-/// Every operation is one command (one round trip).
+/// Every operation is one command (one round trip); only the sweep repeats its batch.
 /// </summary>
 public sealed partial class RelationalDistributedCache : IDistributedCache, IDisposable
 {
@@ -25,6 +26,9 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
     private readonly ExpiredItemsSweeper _sweeper;
     private readonly SemaphoreSlim _provisionGate = new(1, 1);
     private volatile bool _tableEnsured;
+
+    // Only for a dialect that keeps its connection open, and only touched under its writer gate.
+    private DbConnection? _keptConnection;
 
     public RelationalDistributedCache(
         SqlDialect dialect,
@@ -96,15 +100,36 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
         ProvisionAsync(useAsync: true, cancellationToken).AsTask();
 
     // The semaphores are left to the GC: an in-flight operation may still release them.
-    public void Dispose() => Metrics.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _keptConnection, null)?.Dispose();
+        Metrics.Dispose();
+    }
 
-    private Task<int> DeleteExpiredRowsAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            StoreOperation.Sweep,
-            command => _dialect.PrepareDeleteExpired(command, _time.GetUtcNow()),
-            NonQueryAsync,
-            useAsync: true,
-            cancellationToken).AsTask();
+    /// <summary>
+    /// Batch after batch until one comes back short, each its own command: between batches the locks are released and
+    /// waiting requests run, so a large sweep slows requests a little instead of stalling them. The cut-off is fixed
+    /// when the sweep starts, so rows that expire meanwhile cannot keep it going.
+    /// </summary>
+    private async Task<int> DeleteExpiredRowsAsync(CancellationToken cancellationToken)
+    {
+        var utcNow = _time.GetUtcNow();
+        var deleted = 0;
+        while (true)
+        {
+            var batch = await ExecuteAsync(
+                StoreOperation.Sweep,
+                command => _dialect.PrepareDeleteExpired(command, utcNow),
+                NonQueryAsync,
+                useAsync: true,
+                cancellationToken).ConfigureAwait(false);
+            deleted += batch;
+            if (batch < SqlDialect.SweepBatchRows)
+            {
+                return deleted;
+            }
+        }
+    }
 
     private async ValueTask<byte[]?> GetCoreAsync(string key, bool useAsync, CancellationToken token)
     {

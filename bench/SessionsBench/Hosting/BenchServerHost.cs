@@ -41,6 +41,9 @@ public static class BenchServerHost
                 // Enabled (that is what triggers the stock extra read) without paying for console output on every new session.
                 logging.AddProvider(new DiscardLoggerProvider());
                 logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+                // Every server of a run would repeat its start-up warnings (the unencrypted key ring) between the progress
+                // lines; what a row must know (errors, lost increments) the bench counts itself.
+                logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Error);
             });
             builder.ConfigureTestServices(calls.Install);
         });

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using HdrHistogram;
+using SessionsBench.Measurement;
 using Microsoft.Net.Http.Headers;
 
 namespace SessionsBench.Load;
@@ -24,7 +26,8 @@ public sealed class BenchSession(HttpClient client, int index, LoadStats stats)
     /// <summary>The counter value of the last successful counter answer.</summary>
     public int LastCounter { get; private set; }
 
-    public List<long> LatencyTicks { get; } = new(capacity: 4096);
+    /// <summary>Recorded request times of the current phase; the phase resets it.</summary>
+    public LongHistogram Latency { get; } = Percentiles.NewHistogram();
 
     public string Color => $"c{index}";
 
@@ -66,7 +69,7 @@ public sealed class BenchSession(HttpClient client, int index, LoadStats stats)
             var elapsed = Stopwatch.GetTimestamp() - started;
             if (record)
             {
-                LatencyTicks.Add(elapsed);
+                Percentiles.Record(Latency, elapsed);
             }
 
             RememberCookie(response.Headers);

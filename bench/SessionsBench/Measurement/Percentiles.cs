@@ -1,25 +1,34 @@
 using System.Diagnostics;
+using HdrHistogram;
 
 namespace SessionsBench.Measurement;
 
-/// <summary>Latency percentiles by nearest rank over every recorded request (no sampling, no histogram buckets).</summary>
+/// <summary>Latency percentiles read off HdrHistogram histograms (three significant digits) of client-side request times.</summary>
 public sealed record Percentiles(double P50Ms, double P95Ms, double P99Ms)
 {
-    public static Percentiles Of(IEnumerable<IReadOnlyList<long>> perSessionTicks)
+    /// <summary>Longest request a histogram holds; a slower one is clamped to it rather than lost.</summary>
+    public static readonly long HighestTicks = Stopwatch.Frequency * 120;
+
+    public static readonly Percentiles None = new(0, 0, 0);
+
+    /// <summary>One histogram per recording thread: a session or a floor loop records without locks.</summary>
+    public static LongHistogram NewHistogram() => new(HighestTicks, 3);
+
+    public static void Record(LongHistogram histogram, long ticks) => histogram.RecordValue(Math.Clamp(ticks, 1, HighestTicks));
+
+    public static Percentiles Of(IEnumerable<HistogramBase> histograms)
     {
-        var all = perSessionTicks.SelectMany(ticks => ticks).ToArray();
-        if (all.Length == 0)
+        var all = NewHistogram();
+        foreach (var histogram in histograms)
         {
-            return new Percentiles(0, 0, 0);
+            all.Add(histogram);
         }
 
-        Array.Sort(all);
-        return new Percentiles(At(all, 0.50), At(all, 0.95), At(all, 0.99));
+        return all.TotalCount == 0
+            ? None
+            : new Percentiles(Milliseconds(all, 50), Milliseconds(all, 95), Milliseconds(all, 99));
     }
 
-    private static double At(long[] sorted, double quantile)
-    {
-        var rank = (int)Math.Ceiling(quantile * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)] * 1000.0 / Stopwatch.Frequency;
-    }
+    private static double Milliseconds(HistogramBase histogram, double percentile) =>
+        histogram.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency;
 }

@@ -3,57 +3,52 @@ using SessionsBench.Cli;
 
 namespace SessionsBench.Reporting;
 
-/// <summary>artifacts/bench/results.md: the table, what produced it, and what each column means.</summary>
+/// <summary>artifacts/bench/results.md: what produced the run, its tables, the targets, and the plots beside it.</summary>
 public static class MarkdownReport
 {
-    public static string Render(IReadOnlyList<StoreResult> results, IReadOnlyList<string> skipped, IReadOnlyList<string> failed, BenchOptions options, DateTimeOffset when)
+    public static string Render(BenchResults results, BenchOptions options, IReadOnlyList<string> plots)
     {
         var text = new StringBuilder();
         text.Append("# Sessions benchmark\n\n");
-        text.Append($"{when:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; ");
-        text.Append($"{options.Sessions} concurrent sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured per row; ");
-        text.Append("mix 70 % `/session/counter`, 20 % `/session/whoami`, 10 % `/session/get?key=color`; ");
-        text.Append($"`Microsoft.AspNetCore.Session` logs at {options.SessionLogLevel}.\n\n");
-        text.Append(ResultTable.ForMarkdown(results)).Append("\n\n");
-        foreach (var reason in skipped)
+        text.Append($"{results.Started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; ");
+        text.Append($"sections {string.Join(", ", options.Sections)}; {options.Sessions} concurrent sessions, {options.Warmup.TotalSeconds:0.#} s warm-up, ");
+        text.Append($"{options.Duration.TotalSeconds:0.#} s measured per row; mix 70 % `/session/counter`, 20 % `/session/whoami`, 10 % `/session/get?key=color`; ");
+        text.Append($"`Microsoft.AspNetCore.Session` logs at {options.SessionLogLevel}; ");
+        text.Append($"`Sessions:SerializeRequests` {string.Join(",", options.Serialize.Select(on => on ? "on" : "off"))} on hardened rows.\n\n");
+        foreach (var (store, engine) in results.Engines.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            text.Append($"- skipped: {reason}\n");
+            text.Append($"- {store}: {engine}\n");
         }
 
-        foreach (var failure in failed)
+        foreach (var table in ReportTables.All(results).Append(TargetVerdicts.Render(results)))
         {
-            text.Append($"- FAILED: {failure}\n");
+            text.Append($"\n## {table.Title}\n\n").Append(table.ToMarkdown()).Append('\n');
         }
 
-        text.Append("\nStore calls by operation (from the probe):\n\n");
-        foreach (var result in results)
+        if (results.Peers.Count > 0)
         {
-            text.Append($"- {result.Store}/{result.Profile}: read = {result.TripsRead.Breakdown}; write = {result.TripsWrite.Breakdown}\n");
+            text.Append("\nStore calls by operation (from the probe):\n\n");
+            foreach (var result in results.Peers)
+            {
+                text.Append($"- {result.Store}/{result.Profile}: read = {result.TripsRead.Breakdown}; write = {result.TripsWrite.Breakdown}\n");
+            }
         }
 
-        text.Append("""
+        foreach (var line in results.Skipped.Select(reason => $"- skipped: {reason}").Concat(results.Failed.Select(failure => $"- FAILED: {failure}")))
+        {
+            text.Append(line).Append('\n');
+        }
 
-            ## What the columns mean
+        if (plots.Count > 0)
+        {
+            text.Append("\n## Plots\n\n");
+            foreach (var plot in plots)
+            {
+                text.Append($"![{plot}]({plot})\n\n");
+            }
+        }
 
-            Each row is one server, started in this process on real Kestrel over HTTPS on loopback, on one store with one
-            profile (`hardened` = the project's load-once session over its guarded cache, `tutorial` = the official cache and
-            ASP.NET Core's `DistributedSession`, with nothing around them: its store calls are not counted, n/a).
-            **req/s** is requests completed in the measured phase divided by its wall time, all sessions together; every
-            session sends one request at a time with its own cookie. **p50/p95/p99 ms** are latency percentiles (nearest rank,
-            client-side, every request recorded). **trips read** and **trips write** are store calls per request, *counted*:
-            the server increments the `sessions.store.calls` counter of the `SessionsServer.Store` meter on every
-            `IDistributedCache` call, and after the measured phase one session sends the same request many times in a row with
-            nothing else running (whoami and get averaged for read, counter for write), so every call belongs to those requests.
-            The stock session's extra "session started" read only happens when `Microsoft.AspNetCore.Session` logs at
-            Information, which the bench enables (into a sink that discards it). **alloc B/req** is
-            `GC.GetTotalAllocatedBytes` over the measured phase divided by requests: client and server share the process, so it
-            counts both, and only differences between rows mean something. **× memory** is req/s divided by the memory store's
-            req/s in the same profile in the same run. **lost** is, summed over sessions, the difference
-            between the increments a session made and the counter value the server finally answered (0 expected: each session
-            is sequential). **errors** are non-2xx answers, failed requests and counter answers that disagreed with the session's
-            own count. Numbers compare stores within one run on one machine; they are not absolute.
-
-            """);
+        text.Append("\nThe README's Benchmark section says what every column means.\n");
         return text.ToString();
     }
 }

@@ -16,7 +16,29 @@ public abstract class SqlDialect
     /// <summary>The table as written in the dialect's SQL, e.g. <c>[dbo].[Sessions]</c>.</summary>
     public abstract string QualifiedTableName { get; }
 
+    /// <summary>
+    /// Rows one sweep statement deletes at most; the sweep repeats it until a batch comes back short. Small batches
+    /// hold their locks briefly (SQL Server escalates to a table lock at about 5 000 row locks), so requests that
+    /// arrive mid-sweep wait for one batch, not for the whole sweep.
+    /// </summary>
+    internal const int SweepBatchRows = 1000;
+
     internal abstract DialectStatements Statements { get; }
+
+    /// <summary>
+    /// Held around every command when the engine allows one writer at a time (SQLite): writers queue here, awaited,
+    /// instead of meeting SQLITE_BUSY in the driver, which sleeps 150 ms before each retry. Null: no gate.
+    /// </summary>
+    internal virtual SemaphoreSlim? WriterGate => null;
+
+    /// <summary>
+    /// True when the cache keeps one connection open for all its commands instead of opening one per command; only
+    /// with a <see cref="WriterGate"/>, which makes sure one command at a time uses it.
+    /// </summary>
+    internal virtual bool KeepsConnection => false;
+
+    /// <summary>A statement run on every connection after it opens (per-connection settings), or null.</summary>
+    internal virtual string? ConnectionSetup => null;
 
     /// <summary>
     /// SQL for a data-protection key table beside the session table, or null where the engine keeps no key

@@ -119,7 +119,8 @@ public sealed class PostgresDialect : SqlDialect
             Refresh: refresh,
             Set: set,
             Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id",
-            DeleteExpired: $"DELETE FROM {table} WHERE @UtcNow > \"ExpiresAtTime\"",
+            // SKIP LOCKED: a row a request is writing right now is left for the next sweep instead of waited for.
+            DeleteExpired: $"DELETE FROM {table} WHERE \"Id\" IN (SELECT \"Id\" FROM {table} WHERE @UtcNow > \"ExpiresAtTime\" LIMIT {SweepBatchRows} FOR UPDATE SKIP LOCKED)",
             CreateTable: create);
     }
 }

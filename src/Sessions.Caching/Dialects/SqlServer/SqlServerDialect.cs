@@ -155,7 +155,7 @@ public sealed class SqlServerDialect : SqlDialect
             Refresh: slide,
             Set: set,
             Remove: $"DELETE FROM {table} WHERE Id = @Id;",
-            DeleteExpired: $"DELETE FROM {table} WHERE @UtcNow > ExpiresAtTime;",
+            DeleteExpired: $"DELETE TOP ({SweepBatchRows}) FROM {table} WHERE @UtcNow > ExpiresAtTime;",
             CreateTable: create);
     }
 }
