@@ -118,7 +118,7 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
         PostgresStore => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES"), leastPrivilege: true),
         RedisStore => new RedisStore(Environment.GetEnvironmentVariable("SESSIONS_REDIS")),
         // A scenario's few instances share one small pool: each warm connection is a login the column pays for.
-        SqlServerStore => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER"), connections: 4),
+        SqlServerStore => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER"), connections: 4, leastPrivilege: true),
         _ => throw new InvalidOperationException($"No sibling for store {store.Name}."),
     };
 
