@@ -12,7 +12,7 @@ namespace Sessions.Specs.Steps.Hooks;
 [Binding]
 public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenario)
 {
-    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", "overlapping-requests", Order = 0)]
+    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", "overlapping-requests", "store-login", Order = 0)]
     public void NeedsInstancesOfTheirOwn()
     {
         if (store.CannotProvisionReason is { } reason)
@@ -74,6 +74,16 @@ public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenari
         if (store.Name is not "sqlite")
         {
             scenario.Skip($"the {store.Name} store keeps its key ring in a table (or has no table to miss); its own scenario covers it");
+        }
+    }
+
+    // Only the relational servers ask for a password a scenario can get wrong and have rights a login can lack.
+    [BeforeScenario("store-login", Order = 1)]
+    public void NeedsALogin()
+    {
+        if (store.Name is not ("sqlserver" or "postgres"))
+        {
+            scenario.Skip($"the suite's {store.Name} store has no login of its own to refuse (memory and sqlite have none; the test Redis has only its password-less default user)");
         }
     }
 

@@ -88,6 +88,18 @@ public sealed class AnswerSteps(Browsers browsers, ScenarioStore store)
     public void HealthSaysKeyRingUnreadable() =>
         AnswersExactly(503, System.Text.Json.JsonSerializer.Serialize(new { status = "unhealthy", store = store.Name, error = KeyRingUnreadable }));
 
+    /// <summary>The project's sentence for a store that refuses the server's login, rights or SQL: a 500, never the driver's text.</summary>
+    [Then("it answers 500 saying only that the store is misconfigured: {string}")]
+    public void AnswersMisconfigured(string what) =>
+        AnswersExactly(500, System.Text.Json.JsonSerializer.Serialize(new { error = Misconfigured(what), store = store.Name }));
+
+    [Then("the health check answers 503 saying only that the store is misconfigured: {string}")]
+    public void HealthSaysMisconfigured(string what) =>
+        AnswersExactly(503, System.Text.Json.JsonSerializer.Serialize(new { status = "unhealthy", store = store.Name, error = Misconfigured(what) }));
+
+    private string Misconfigured(string what) =>
+        $"Session store '{store.Name}' is misconfigured: {what} (a configuration problem, not an outage; the server log says why)";
+
     private string KeyRingUnreadable => $"Session store '{store.Name}' is unavailable: its data-protection key ring cannot be read (the server log says why)";
 
     [Then("it took longer than {int} second(s)")]

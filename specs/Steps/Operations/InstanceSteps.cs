@@ -30,6 +30,16 @@ public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances
     public async Task RunsWithUnreadableKeyRing(string name) =>
         await instances.StartAsync(name, await store.WithUnreadableKeyRingAsync(scenario.CancellationToken));
 
+    [Given("instance {string} runs on the scenario's own store with a wrong password")]
+    public async Task RunsWithWrongPassword(string name) =>
+        await instances.StartAsync(name, await store.WithWrongPasswordAsync(scenario.CancellationToken)
+            ?? throw new InvalidOperationException($"the {store.Name} store has no password to get wrong; the scenario should have been skipped"));
+
+    [Given("instance {string} runs on the same store under a login without rights on its tables")]
+    public async Task RunsWithoutRights(string name) =>
+        await instances.StartAsync(name, await store.WithLoginWithoutRightsAsync(scenario.CancellationToken)
+            ?? throw new InvalidOperationException($"the {store.Name} store has no logins; the scenario should have been skipped"));
+
     [Given("instance {string} runs on a store of its own with application name {string}")]
     public Task RunsAlone(string name, string applicationName) =>
         instances.StartAsync(name, new Dictionary<string, string?>(store.IsolatedMemory()) { ["Sessions:ApplicationName"] = applicationName });

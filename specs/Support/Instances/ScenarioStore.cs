@@ -41,6 +41,30 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
         WithProfile(await UnreadableKeyRing.ApplyAsync(
             Name, Name == "memory" ? IsolatedMemory() : await SharedAsync(cancellationToken), NewFolder(), cancellationToken));
 
+    /// <summary>The scenario's store with a password its login does not have; null where the store has no password to get wrong.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>?> WithWrongPasswordAsync(CancellationToken cancellationToken)
+    {
+        var shared = await SharedAsync(cancellationToken);
+        if (Name is not ("sqlserver" or "postgres"))
+        {
+            return null;
+        }
+
+        // Both drivers call it Password; the key is all that changes.
+        var connection = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = shared["ConnectionStrings:Sessions"] };
+        connection["Password"] = "not-the-password";
+        return new Dictionary<string, string?>(shared) { ["ConnectionStrings:Sessions"] = connection.ConnectionString };
+    }
+
+    /// <summary>The scenario's store under a login that may connect but holds no right on its tables; null where the store has no logins.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>?> WithLoginWithoutRightsAsync(CancellationToken cancellationToken)
+    {
+        var shared = await SharedAsync(cancellationToken);
+        return _provisioned.Count > 0 && await _provisioned[0].LoginWithoutRightsAsync(cancellationToken) is { } connection
+            ? new Dictionary<string, string?>(shared) { ["ConnectionStrings:Sessions"] = connection }
+            : null;
+    }
+
     /// <summary>A memory store with a key ring of its own: a server that shares nothing with any other.</summary>
     public IReadOnlyDictionary<string, string?> IsolatedMemory() => WithProfile(new Dictionary<string, string?>
     {
@@ -118,7 +142,7 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
         PostgresStore => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES"), leastPrivilege: true),
         RedisStore => new RedisStore(Environment.GetEnvironmentVariable("SESSIONS_REDIS")),
         // A scenario's few instances share one small pool: each warm connection is a login the column pays for.
-        SqlServerStore => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER"), connections: 4),
+        SqlServerStore => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER"), connections: 4, leastPrivilege: true),
         _ => throw new InvalidOperationException($"No sibling for store {store.Name}."),
     };
 

@@ -8,7 +8,8 @@ namespace Sessions.Specs.Support.Instances;
 /// <summary>
 /// Settings for an instance whose data-protection key ring is there but cannot be read, on each store the way that
 /// store keeps it: a folder path that is a file (memory, sqlite), an object named like the key table that is not one
-/// (sqlserver, postgres), a Redis key of the wrong type (redis). Each uses its own application name, so no other
+/// (a table without its columns on sqlserver, whose server login may create tables but not views; a view on
+/// postgres), a Redis key of the wrong type (redis). Each uses its own application name, so no other
 /// scenario's ring is touched.
 /// </summary>
 public static class UnreadableKeyRing
@@ -27,7 +28,7 @@ public static class UnreadableKeyRing
                 settings["Sessions:KeyRingPath"] = file;
                 break;
             case "sqlserver":
-                await SqlStatements.RunAsync(new SqlConnection(connection), cancellationToken, "CREATE VIEW [dbo].[UnreadableKeys] AS SELECT 1 AS [NotAKey]");
+                await SqlStatements.RunAsync(new SqlConnection(connection), cancellationToken, "CREATE TABLE [dbo].[UnreadableKeys] ([NotAKey] int)");
                 settings["Sessions:KeyTableName"] = "UnreadableKeys";
                 break;
             case "postgres":

@@ -106,7 +106,7 @@ public static class TargetMatrix
             "sqlite" => new SqliteStore(),
             "postgres" => new PostgresStore(Environment.GetEnvironmentVariable("SESSIONS_POSTGRES"), leastPrivilege: true),
             "redis" => new RedisStore(Environment.GetEnvironmentVariable("SESSIONS_REDIS")),
-            "sqlserver" => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER")),
+            "sqlserver" => new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER"), leastPrivilege: true),
             _ => null,
         };
         if (store is null)

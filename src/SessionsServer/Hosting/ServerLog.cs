@@ -30,6 +30,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Session store {Store} is unavailable for {Path}: {Reason}")]
     public static partial void StoreUnavailable(ILogger logger, string store, string path, string reason);
 
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Session store {Store} is misconfigured, refusing {Path}: {Reason}")]
+    public static partial void StoreMisconfigured(ILogger logger, string store, string path, string reason);
+
     [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Store {Store} {Operation} failed after {ElapsedMs} ms")]
     public static partial void StoreCallFailed(ILogger logger, string store, string operation, long elapsedMs, Exception exception);
 }

@@ -7,7 +7,8 @@ namespace SessionsServer.Sessions;
 /// <summary>
 /// Wraps the session middleware: whatever part of a session request fails because of the store (loading,
 /// writing, or reading the data-protection key ring kept in the store) answers 503 with a JSON error naming
-/// the store — never a hang, never a 500 with a stack trace.
+/// the store — never a hang, never a 500 with a stack trace. A store that refuses the server's login, rights or SQL
+/// answers 500 with the same kind of JSON (<see cref="StoreFailures"/> decides).
 /// </summary>
 internal sealed class StoreFailureMiddleware(RequestDelegate next, GuardedDistributedCache store, IDataProtectionProvider protection, ILogger<StoreFailureMiddleware> logger)
 {
@@ -32,9 +33,9 @@ internal sealed class StoreFailureMiddleware(RequestDelegate next, GuardedDistri
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted && StoreFailures.Describe(ex, store.Store) is { } failure)
         {
-            ServerLog.StoreUnavailable(logger, store.Store, context.Request.Path, failure.Reason);
+            failure.Log(logger, store.Store, context.Request.Path);
             context.Response.Clear();
-            await Results.Json(new { error = failure.Message, store = store.Store }, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            await Results.Json(new { error = failure.Message, store = store.Store }, statusCode: failure.StatusCode).ExecuteAsync(context);
         }
     }
 }

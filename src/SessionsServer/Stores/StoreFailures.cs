@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Sessions.Caching.Provisioning;
+using SessionsServer.Hosting;
 using SessionsServer.Locking;
 using StackExchange.Redis;
 
@@ -11,7 +12,8 @@ namespace SessionsServer.Stores;
 /// Decides which exceptions mean "the store failed", what the client is told and what the log says. The client gets
 /// the project's own words only (the store's name, a timeout, a missing table and how to create it, an unreadable key
 /// ring); the driver's text, which can carry hosts, logins, file paths and SQL, goes to the log alone. The cause may be
-/// wrapped (data protection wraps a key-ring read in a CryptographicException), so the whole chain is read.
+/// wrapped (data protection wraps a key-ring read in a CryptographicException), so the whole chain is read. A store
+/// that refuses the server's login, rights or SQL is misconfigured, not away: that is a 500 (<see cref="StoreMisconfiguration"/>).
 /// </summary>
 internal static class StoreFailures
 {
@@ -23,10 +25,35 @@ internal static class StoreFailures
 
     /// <param name="Message">For the client.</param>
     /// <param name="Reason">For the log: may quote the driver.</param>
-    public sealed record Failure(string Message, string Reason);
+    /// <param name="Misconfigured">A configuration error: answered 500 and logged as an error.</param>
+    public sealed record Failure(string Message, string Reason, bool Misconfigured = false)
+    {
+        public int StatusCode => Misconfigured ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable;
+
+        public void Log(ILogger logger, string store, string path)
+        {
+            if (Misconfigured)
+            {
+                ServerLog.StoreMisconfigured(logger, store, path, Reason);
+            }
+            else
+            {
+                ServerLog.StoreUnavailable(logger, store, path, Reason);
+            }
+        }
+    }
 
     public static Failure? Describe(Exception exception, string store)
     {
+        // Before anything else in the chain: the guard wraps a refused login in "unavailable" like any other failure.
+        if (StoreMisconfiguration.Find(exception) is var (kind, error))
+        {
+            return new(
+                $"Session store '{store}' is misconfigured: {StoreMisconfiguration.Describe(kind)} (a configuration problem, not an outage; the server log says why)",
+                FirstLine(error.Message),
+                Misconfigured: true);
+        }
+
         var keyRing = false;
         for (var current = exception; current is not null; current = current.InnerException)
         {

@@ -12,6 +12,8 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
 {
     private readonly string _role = $"sessions_run_{Guid.NewGuid():N}"[..25];
     private bool _roleCreated;
+    // Every role this store made (the server's, and any without rights), dropped at the end.
+    private readonly List<string> _roles = [];
 
     private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
     private string? _ownConnectionString;
@@ -52,7 +54,7 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
         var own = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = _database };
         if (leastPrivilege)
         {
-            var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            var password = RandomPassword();
             await SqlStatements.RunAsync(
                 new NpgsqlConnection(own.ConnectionString),
                 cancellationToken,
@@ -62,12 +64,28 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
                 $"GRANT \"{_role}\" TO CURRENT_USER");
 
             _roleCreated = true;
+            _roles.Add(_role);
             own.Username = _role;
             own.Password = password;
         }
 
         _ownConnectionString = own.ConnectionString;
         return RelationalSettings("postgres", own.ConnectionString);
+    }
+
+    /// <summary>A role that may log in (PUBLIC may connect and use the public schema) and was granted nothing.</summary>
+    public override async Task<string?> LoginWithoutRightsAsync(CancellationToken cancellationToken)
+    {
+        var role = $"sessions_none_{Guid.NewGuid():N}"[..26];
+        var password = RandomPassword();
+        await SqlStatements.RunAsync(
+            new NpgsqlConnection(adminConnectionString),
+            cancellationToken,
+            $"CREATE ROLE \"{role}\" LOGIN PASSWORD '{password}'",
+            // As for the server's login: lets the admin end the role's connections when it drops the database.
+            $"GRANT \"{role}\" TO CURRENT_USER");
+        _roles.Add(role);
+        return new NpgsqlConnectionStringBuilder(_ownConnectionString) { Username = role, Password = password }.ConnectionString;
     }
 
     public override async ValueTask DisposeAsync()
@@ -85,10 +103,10 @@ public sealed class PostgresStore(string? adminConnectionString, bool leastPrivi
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
-            if (_roleCreated)
+            // What they owned went with the database.
+            foreach (var role in _roles)
             {
-                // What it owned went with the database.
-                await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_role}\"", connection);
+                await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{role}\"", connection);
                 await dropRole.ExecuteNonQueryAsync();
             }
         }

@@ -38,7 +38,7 @@ public static class SqlServerDdl
     }
 
     private static bool IsMomentary(SqlException error) =>
-        error.Number is 1807 or 3702
+        error.Number is 1807 or 3702 or 15434
         || error.Message.Contains("concurrently updated", StringComparison.OrdinalIgnoreCase)
         || error.Message.Contains("currently in use", StringComparison.OrdinalIgnoreCase);
 }

@@ -7,7 +7,9 @@ namespace Sessions.Testing.Stores;
 /// <summary>
 /// The SQL Server column: SESSIONS_SQLSERVER when set, else a SQL Server container when a Docker engine answers,
 /// else unavailable. Each run makes its own database and drops it at the end. The engine's @@VERSION is kept so
-/// nobody mistakes a Babelfish run (a T-SQL/TDS engine on PostgreSQL) for SQL Server itself.
+/// nobody mistakes a Babelfish run (a T-SQL/TDS engine on PostgreSQL) for SQL Server itself. With
+/// <c>leastPrivilege</c> the server gets a login of its own with no server role that may only create and use tables
+/// in this database's dbo schema (see <see cref="CreateLoginAsync"/> for Babelfish), as a DBA would give a service.
 /// </summary>
 public sealed class SqlServerStore : StoreProvisioner
 {
@@ -16,6 +18,11 @@ public sealed class SqlServerStore : StoreProvisioner
     private readonly SqlServerContainer? _container;
     private readonly string _database = $"sessions_test_{Guid.NewGuid():N}"[..28];
     private readonly int _connections;
+    private readonly bool _leastPrivilege;
+    private readonly string _login = $"sessions_run_{Guid.NewGuid():N}"[..25];
+    private bool _loginCreated;
+    // Every login this store made (the server's, and any without rights), dropped at the end.
+    private readonly List<string> _logins = [];
     private string? _serverConnectionString;
     private string? _ownConnectionString;
     private bool _created;
@@ -27,10 +34,12 @@ public sealed class SqlServerStore : StoreProvisioner
     /// two-core machine, longer than the hardened profile's 10 s I/O timeout; queueing for one of a few open
     /// connections costs milliseconds.
     /// </param>
-    public SqlServerStore(string? configured, int connections = 8)
+    /// <param name="leastPrivilege">Run the server under a login of its own (see the class summary).</param>
+    public SqlServerStore(string? configured, int connections = 8, bool leastPrivilege = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(connections, 1);
         _connections = connections;
+        _leastPrivilege = leastPrivilege;
         _configured = string.IsNullOrWhiteSpace(configured) ? null : configured;
         _container = _configured is null && SqlServerContainer.DockerAnswers(out _dockerProbe) ? new SqlServerContainer() : null;
     }
@@ -41,7 +50,11 @@ public sealed class SqlServerStore : StoreProvisioner
         ? $"SESSIONS_SQLSERVER is not set and no Docker engine answers for Testcontainers ({_dockerProbe}); set SESSIONS_SQLSERVER, start Docker, or run `eval \"$(bash ci/services.sh)\"` (Babelfish)"
         : null;
 
-    public override string? Engine => EngineVersion is null ? null : $"engine {EngineVersion} ({Source}), database {_database}";
+    public override string? Engine => EngineVersion is null
+        ? null
+        : $"engine {EngineVersion} ({Source}), database {_database}" + (_loginCreated ? $", login {_login} ({LoginRights})" : "");
+
+    private string LoginRights => IsBabelfish ? "owner of this database only" : "may create and use tables in dbo only";
 
     /// <summary>First line of SELECT @@VERSION, once prepared.</summary>
     public string? EngineVersion { get; private set; }
@@ -79,9 +92,51 @@ public sealed class SqlServerStore : StoreProvisioner
             PoolBlockingPeriod = PoolBlockingPeriod.NeverBlock,
             MaxPoolSize = _connections,
         };
+        var settings = RelationalSettings("sqlserver", own.ConnectionString);
+        if (_leastPrivilege)
+        {
+            // Unpooled: a pooled admin connection left in the database would keep DROP DATABASE from ever succeeding.
+            var password = await CreateLoginAsync(new SqlConnectionStringBuilder(own.ConnectionString) { Pooling = false }.ConnectionString, cancellationToken);
+            own.UserID = _login;
+            own.Password = password;
+            settings["ConnectionStrings:Sessions"] = own.ConnectionString;
+        }
+
         _ownConnectionString = own.ConnectionString;
         await WarmPoolAsync(own.ConnectionString, _connections, cancellationToken);
-        return RelationalSettings("sqlserver", own.ConnectionString);
+        return settings;
+    }
+
+    /// <summary>
+    /// A login with no server role whose user in this database may create tables in dbo and use them, and nothing
+    /// else: the tutorial's table is dbo.Sessions, and in SQL Server a table made in dbo belongs to dbo, so its creator
+    /// needs the data rights on the schema as well. Babelfish refuses every one of those grants ("'GRANT Database' /
+    /// 'GRANT PERMISSION ALTER' is not currently supported", no db_ddladmin); the closest it allows is making the
+    /// login the owner of this test database alone, which is what it gets there.
+    /// </summary>
+    private async Task<string> CreateLoginAsync(string adminInDatabase, CancellationToken cancellationToken)
+    {
+        var password = RandomPassword();
+        await using (var server = new SqlConnection(_serverConnectionString))
+        {
+            await server.OpenAsync(cancellationToken);
+            await SqlServerDdl.ExecuteAsync(server, $"CREATE LOGIN [{_login}] WITH PASSWORD = '{password}'", cancellationToken);
+            _loginCreated = true;
+            _logins.Add(_login);
+            if (IsBabelfish)
+            {
+                await SqlServerDdl.ExecuteAsync(server, $"ALTER AUTHORIZATION ON DATABASE::[{_database}] TO [{_login}]", cancellationToken);
+                return password;
+            }
+        }
+
+        await SqlStatements.RunAsync(
+            new SqlConnection(adminInDatabase),
+            cancellationToken,
+            $"CREATE USER [{_login}] FOR LOGIN [{_login}]",
+            $"GRANT CREATE TABLE TO [{_login}]",
+            $"GRANT ALTER, SELECT, INSERT, UPDATE, DELETE ON SCHEMA::[dbo] TO [{_login}]");
+        return password;
     }
 
     /// <summary>
@@ -112,23 +167,34 @@ public sealed class SqlServerStore : StoreProvisioner
         }
     }
 
+    /// <summary>A login with a user in this database and no grant at all.</summary>
+    public override async Task<string?> LoginWithoutRightsAsync(CancellationToken cancellationToken)
+    {
+        var login = $"sessions_none_{Guid.NewGuid():N}"[..26];
+        var password = RandomPassword();
+        await using (var server = new SqlConnection(_serverConnectionString))
+        {
+            await server.OpenAsync(cancellationToken);
+            await SqlServerDdl.ExecuteAsync(server, $"CREATE LOGIN [{login}] WITH PASSWORD = '{password}'", cancellationToken);
+            _logins.Add(login);
+        }
+
+        var admin = new SqlConnectionStringBuilder(_serverConnectionString) { InitialCatalog = _database, Pooling = false };
+        await SqlStatements.RunAsync(new SqlConnection(admin.ConnectionString), cancellationToken, $"CREATE USER [{login}] FOR LOGIN [{login}]");
+        // Unpooled, so no connection of it is left to keep DROP DATABASE waiting.
+        return new SqlConnectionStringBuilder(_ownConnectionString) { UserID = login, Password = password, Pooling = false }.ConnectionString;
+    }
+
     public override async ValueTask DisposeAsync()
     {
-        if (_created)
+        try
         {
-            // Only this database's pool: clearing them all would make every other column log in afresh mid-run.
-            await using (var own = new SqlConnection(_ownConnectionString))
-            {
-                SqlConnection.ClearPool(own);
-            }
-
-            await using var connection = new SqlConnection(_serverConnectionString);
-            await connection.OpenAsync();
-            // SQL Server refuses to drop a database in use; Babelfish has no SINGLE_USER and needs none once pools are cleared.
-            var drop = IsBabelfish
-                ? $"DROP DATABASE [{_database}]"
-                : $"ALTER DATABASE [{_database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_database}]";
-            await SqlServerDdl.ExecuteAsync(connection, drop);
+            await DropDatabaseAsync();
+        }
+        finally
+        {
+            // Their users go with the database; logins are the server's, and must not outlive a failed drop.
+            await DropLoginsAsync();
         }
 
         if (_container is not null)
@@ -137,5 +203,45 @@ public sealed class SqlServerStore : StoreProvisioner
         }
 
         await base.DisposeAsync();
+    }
+
+    private async Task DropLoginsAsync()
+    {
+        if (_logins.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = new SqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        // Each removed once dropped: a caller may try the whole disposal again after the database's drop failed.
+        while (_logins.Count > 0)
+        {
+            await SqlServerDdl.ExecuteAsync(connection, $"DROP LOGIN [{_logins[^1]}]");
+            _logins.RemoveAt(_logins.Count - 1);
+        }
+    }
+
+    private async Task DropDatabaseAsync()
+    {
+        if (!_created)
+        {
+            return;
+        }
+
+        // Only this database's pool: clearing them all would make every other column log in afresh mid-run.
+        await using (var own = new SqlConnection(_ownConnectionString))
+        {
+            SqlConnection.ClearPool(own);
+        }
+
+        await using var connection = new SqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        // SQL Server refuses to drop a database in use; Babelfish has no SINGLE_USER and needs none once pools are cleared.
+        var drop = IsBabelfish
+            ? $"DROP DATABASE [{_database}]"
+            : $"ALTER DATABASE [{_database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_database}]";
+        await SqlServerDdl.ExecuteAsync(connection, drop);
+        _created = false;
     }
 }

@@ -24,6 +24,17 @@ public abstract class StoreProvisioner : IAsyncDisposable
     /// <summary>Gets the store ready and returns the server settings, by the server's own configuration names.</summary>
     public abstract Task<IReadOnlyDictionary<string, string?>> PrepareAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A connection string to the prepared store under a login of its own that may connect but holds no right on
+    /// anything in it (dropped with the store); null where the store has no logins to speak of.
+    /// </summary>
+    public virtual Task<string?> LoginWithoutRightsAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>A fresh password for a login a store makes.</summary>
+    protected static string RandomPassword() =>
+        // Upper, lower, digit and symbol, whatever the random part: SQL Server's password policy is on by default.
+        "Lp!" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) + "x";
+
     /// <summary>The suite's view of the store, or null when there is nothing outside the server to look at.</summary>
     public virtual StoreView? CreateView(SessionsServerHost host) => RelationalView(host);
 

@@ -181,7 +181,7 @@ public sealed class CommandLineTests
 
     [Fact]
     public async Task Schema_create_on_sqlserver_is_safe_to_repeat_and_makes_a_table_the_server_uses() =>
-        await SchemaCreateAsync(new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER")));
+        await SchemaCreateAsync(new SqlServerStore(Environment.GetEnvironmentVariable("SESSIONS_SQLSERVER"), leastPrivilege: true));
 
     /// <summary>
     /// Runs the command twice on a store of its own, then starts a server that may NOT create tables: its first
