@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
+using Sessions.Testing.Hosting;
 
 namespace SessionsBench.Measurement;
 
@@ -17,19 +18,10 @@ public sealed class StoreCallCounter
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_byOperation, StringComparer.Ordinal);
 
     /// <summary>Replaces the server's cache registration by the same cache behind a counter.</summary>
-    public void Install(IServiceCollection services)
-    {
-        var registered = services.LastOrDefault(service => service.ServiceType == typeof(IDistributedCache))
-            ?? throw new InvalidOperationException("The server registered no IDistributedCache.");
-        services.AddSingleton<IDistributedCache>(provider => new CountedDistributedCache(Resolve(registered, provider), this));
-    }
+    public void Install(IServiceCollection services) =>
+        CacheDecoration.Install(services, inner => new CountedDistributedCache(inner, this));
 
     internal void Count(string operation) => _byOperation.AddOrUpdate(operation, 1, (_, total) => total + 1);
-
-    private static IDistributedCache Resolve(ServiceDescriptor registered, IServiceProvider provider) =>
-        (IDistributedCache)(registered.ImplementationInstance
-            ?? registered.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
 
     private sealed class CountedDistributedCache(IDistributedCache inner, StoreCallCounter counter) : IDistributedCache
     {

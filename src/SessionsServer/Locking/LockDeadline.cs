@@ -20,7 +20,5 @@ internal readonly record struct LockDeadline(TimeProvider Time, long StartedAt, 
     /// </summary>
     public int StoreWaitMilliseconds => (int)Math.Max(0, Remaining.TotalMilliseconds - 250);
 
-    public bool Passed => Remaining == TimeSpan.Zero;
-
     public SessionBusyException Busy() => new(Wait);
 }

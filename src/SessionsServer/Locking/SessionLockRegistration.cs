@@ -12,10 +12,15 @@ public static class SessionLockRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
-            var storeLock = StoreLock(sp, options);
-            var locks = new SessionLocks(storeLock, options.IOTimeout, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SessionLocks>>());
-            LockLog.Serializing(sp.GetRequiredService<ILogger<SessionLocks>>(), storeLock?.GetType().Name ?? "an in-process lock");
-            return locks;
+            var logger = sp.GetRequiredService<ILogger<SessionLocks>>();
+            // Without the setting no request takes a lock: no store lock (and no pool for it) is made.
+            var storeLock = options.SerializeRequests ? StoreLock(sp, options) : null;
+            if (options.SerializeRequests)
+            {
+                LockLog.Serializing(logger, storeLock?.GetType().Name ?? "an in-process lock");
+            }
+
+            return new SessionLocks(storeLock, options.IOTimeout, sp.GetRequiredService<TimeProvider>(), logger);
         });
         return services;
     }

@@ -1,15 +1,11 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 
 namespace SessionsServer.Locking;
 
-/// <summary>
-/// <c>sp_getapplock</c> owned by a transaction on a connection of its own: the lock ends with the transaction, so a
-/// holder whose process died loses it as soon as SQL Server sees the connection go. The connections come from a
-/// pool of their own (another application name), because a request holds one for its whole length and must not
-/// starve the pool its own session reads and writes draw from.
-/// </summary>
-internal sealed class SqlServerStoreLock(string connectionString) : IStoreLock, IDisposable
+/// <summary><c>sp_getapplock</c> owned by the lock's transaction.</summary>
+internal sealed class SqlServerStoreLock(string connectionString) : TransactionStoreLock
 {
     private const string GetLock =
         "DECLARE @result int; " +
@@ -21,62 +17,26 @@ internal sealed class SqlServerStoreLock(string connectionString) : IStoreLock, 
         ApplicationName = $"{new SqlConnectionStringBuilder(connectionString).ApplicationName} session locks".Trim(),
     }.ConnectionString;
 
-    public async Task<IAsyncDisposable> AcquireAsync(string resource, TimeSpan lease, LockDeadline deadline, CancellationToken cancellationToken)
-    {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(deadline.Remaining);
-        var connection = new SqlConnection(_connectionString);
-        SqlTransaction? transaction = null;
-        try
-        {
-            await connection.OpenAsync(bounded.Token);
-            transaction = (SqlTransaction)await connection.BeginTransactionAsync(bounded.Token);
-            await using var command = new SqlCommand(GetLock, connection, transaction);
-            command.Parameters.Add(new SqlParameter("@Resource", SqlDbType.NVarChar, 255) { Value = "Kr.Session:" + resource });
-            command.Parameters.Add(new SqlParameter("@WaitMs", SqlDbType.Int) { Value = deadline.StoreWaitMilliseconds });
-            var result = Convert.ToInt32(await command.ExecuteScalarAsync(bounded.Token));
-            switch (result)
-            {
-                case >= 0:
-                    return new Held(connection, transaction);
-                case -1:
-                    throw deadline.Busy();
-                default:
-                    throw new InvalidOperationException($"sp_getapplock answered {result} (-2 cancelled, -3 deadlock victim, -999 parameter or call error).");
-            }
-        }
-        catch
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>The idle connections of the lock pool close with the server, so nothing holds its database open after it.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
         using var connection = new SqlConnection(_connectionString);
         SqlConnection.ClearPool(connection);
     }
 
-    private sealed class Held(SqlConnection connection, SqlTransaction transaction) : IAsyncDisposable
+    protected override DbConnection CreateConnection() => new SqlConnection(_connectionString);
+
+    protected override void PrepareLock(DbCommand command, string resource, LockDeadline deadline)
     {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await transaction.CommitAsync();
-            }
-            finally
-            {
-                await transaction.DisposeAsync();
-                await connection.DisposeAsync();
-            }
-        }
+        command.CommandText = GetLock;
+        command.Parameters.Add(new SqlParameter("@Resource", SqlDbType.NVarChar, 255) { Value = "Kr.Session:" + resource });
+        command.Parameters.Add(new SqlParameter("@WaitMs", SqlDbType.Int) { Value = deadline.StoreWaitMilliseconds });
     }
+
+    /// <summary>0 or 1 granted, -1 timed out; the rest are errors (-2 cancelled, -3 deadlock victim, -999 a bad call).</summary>
+    protected override bool IsGranted(object? result) => Convert.ToInt32(result) switch
+    {
+        >= 0 => true,
+        -1 => false,
+        var other => throw new InvalidOperationException($"sp_getapplock answered {other} (-2 cancelled, -3 deadlock victim, -999 parameter or call error)."),
+    };
 }

@@ -29,7 +29,7 @@ internal sealed class SessionCookieMiddleware(
             ? await locks.AcquireAsync(cookieKey, context.RequestAborted)
             : null;
 
-        var request = new SessionRequest(context, format, options.Cookie, options.Cookie.Name!);
+        var request = new SessionRequest(context, format, options.Cookie);
         var key = cookieKey ?? SessionCookieFormat.NewKey();
         // As in the stock middleware, only a new key needs its cookie sent; a known one is in the browser already.
         Func<bool> establish = cookieKey is null ? () => request.TryEstablish(key) : static () => true;

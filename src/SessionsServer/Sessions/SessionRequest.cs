@@ -7,7 +7,7 @@ namespace SessionsServer.Sessions;
 /// One request's session and the cookie its response sends: the new key's when the session was started or renewed,
 /// an expired one when it ended, nothing when it stayed as it was or when the request failed.
 /// </summary>
-internal sealed class SessionRequest(HttpContext context, SessionCookieFormat format, CookieBuilder cookie, string cookieName) : ISessionLifecycle
+internal sealed class SessionRequest(HttpContext context, SessionCookieFormat format, CookieBuilder cookie) : ISessionLifecycle
 {
     private LoadOnceSession? _session;
     // Protected when the key is chosen, not when the answer starts: a key ring that cannot be read must fail the
@@ -81,11 +81,11 @@ internal sealed class SessionRequest(HttpContext context, SessionCookieFormat fo
         var options = cookie.Build(context);
         if (_expire)
         {
-            context.Response.Cookies.Delete(cookieName, options);
+            context.Response.Cookies.Delete(cookie.Name!, options);
         }
         else
         {
-            context.Response.Cookies.Append(cookieName, _cookieToSend!, options);
+            context.Response.Cookies.Append(cookie.Name!, _cookieToSend!, options);
         }
 
         // As the stock middleware does: an answer that hands out a session key must not be cached.

@@ -70,10 +70,11 @@ internal static class StoreFailures
     private static Failure? DescribeOne(Exception exception, string store, bool keyRing) => exception switch
     {
         // The project's own text: the table, and both ways to create it.
+        SessionTableMissingException missing => new(missing.Message, $"table {missing.QualifiedTableName} is missing"),
+        // Not the store failing: another request on the session held its lock (Sessions:SerializeRequests) too long.
         SessionBusyException busy => new(
             $"The session is busy: another request on it held it for the whole I/O timeout ({busy.Waited.TotalSeconds:0.#} s); the session is unchanged, try again",
             "the session's lock was not free within the I/O timeout"),
-        SessionTableMissingException missing => new(missing.Message, $"table {missing.QualifiedTableName} is missing"),
         SessionCacheUnavailableException { TimedOut: true } unavailable => new(Unavailable(store, unavailable.Reason), unavailable.Reason),
         SessionCacheUnavailableException unavailable => new(Unavailable(store, keyRing ? KeyRingUnreadable : Refused), unavailable.Reason),
         // The session's own I/O timeout fires as a cancellation that the caller did not ask for.
