@@ -217,8 +217,41 @@ public sealed class SqlServerStore : StoreProvisioner
         // Each removed once dropped: a caller may try the whole disposal again after the database's drop failed.
         while (_logins.Count > 0)
         {
+            await EndSessionsAsync(connection, _logins[^1]);
             await SqlServerDdl.ExecuteAsync(connection, $"DROP LOGIN [{_logins[^1]}]");
             _logins.RemoveAt(_logins.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// SQL Server refuses to drop a login that is still connected (15434), and clearing a pool closes only its idle
+    /// connections: one a server had checked out when it stopped, or one of a pool this process never saw (the lock
+    /// pool of a killed instance), can stay logged in for as long as the engine keeps it. The run is over, so they go.
+    /// </summary>
+    private static async Task EndSessionsAsync(SqlConnection connection, string login)
+    {
+        var sessions = new List<int>();
+        await using (var find = new SqlCommand("SELECT session_id FROM sys.dm_exec_sessions WHERE login_name = @login", connection))
+        {
+            find.Parameters.Add(new SqlParameter("@login", System.Data.SqlDbType.NVarChar, 128) { Value = login });
+            await using var reader = await find.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                // smallint on SQL Server, int on Babelfish (a PostgreSQL backend's pid).
+                sessions.Add(Convert.ToInt32(reader.GetValue(0)));
+            }
+        }
+
+        foreach (var session in sessions)
+        {
+            try
+            {
+                await SqlServerDdl.ExecuteAsync(connection, $"KILL {session}");
+            }
+            catch (SqlException ex) when (ex.Number == 6106 || ex.Message.Contains("is not an active process ID", StringComparison.Ordinal))
+            {
+                // It ended by itself between the query and the KILL: what the KILL was for (Babelfish gives no 6106).
+            }
         }
     }
 
