@@ -3,8 +3,8 @@ Feature: Requests on one session that overlap
   ASP.NET Core's session reads the whole session once per request and writes it whole at the end, so of two
   requests in flight on one cookie the one that finishes last overwrites the other, even when they changed
   different keys. With Sessions:SerializeRequests (hardened profile) requests carrying the same session run one
-  after another, across every instance on the store, under the store's own lock; a lock is held for one I/O timeout
-  at most, so a request that never finishes cannot shut the session for longer.
+  after another, across every instance on the store, under the store's own lock; a lock is held for half the I/O
+  timeout at most, so a request that never finishes cannot shut the session for longer.
 
   A gate around an instance's session store holds that instance's next write until the scenario lets it go, so the
   overlap happens in the order the scenario says, not by luck.
@@ -74,7 +74,7 @@ Feature: Requests on one session that overlap
     Then it answers 200 with counter 22
 
   @req-E8.6 @multi-instance
-  Scenario: A request stuck holding the session's lock blocks it for one I/O timeout at most, and its write never lands
+  Scenario: A request stuck holding the session's lock blocks it for half the I/O timeout at most, and its write never lands
     Given instance "A" runs on the scenario's own store with:
       | setting                    | value |
       | Sessions:SerializeRequests | true  |

@@ -7,11 +7,15 @@ namespace SessionsServer.Locking;
 /// One request at a time per session (<c>Sessions:SerializeRequests</c>). Requests of one instance queue in
 /// process first, so a session busy with twenty requests costs the store one waiter per instance, not twenty
 /// connections blocked in a lock call; the first in line then takes the store's lock, which is what orders
-/// instances. A lock is held for one I/O timeout at most (<see cref="SessionLease"/>), so neither a request stuck
-/// in this process nor a holder that died can keep a session shut for longer.
+/// instances. A lock is held for half the I/O timeout at most (<see cref="SessionLease"/>), so neither a request
+/// stuck in this process nor a holder that died can keep a session shut for longer.
 /// </summary>
 internal sealed class SessionLocks(IStoreLock? storeLock, TimeSpan ioTimeout, TimeProvider time, ILogger<SessionLocks> logger) : IDisposable
 {
+    // Half, not all of it: a waiter may wait one I/O timeout, and one that arrives just after a stuck request took the
+    // lock must still get it in time. With a lease as long as the wait, it got it or a 503 by a few milliseconds.
+    private readonly TimeSpan _lease = ioTimeout / 2;
+
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
 
     private sealed class Queue
@@ -42,7 +46,7 @@ internal sealed class SessionLocks(IStoreLock? storeLock, TimeSpan ioTimeout, Ti
         {
             if (storeLock is not null)
             {
-                held = await storeLock.AcquireAsync(Resource(sessionKey), ioTimeout, deadline, cancellationToken);
+                held = await storeLock.AcquireAsync(Resource(sessionKey), _lease, deadline, cancellationToken);
             }
         }
         catch (Exception ex)
@@ -53,7 +57,7 @@ internal sealed class SessionLocks(IStoreLock? storeLock, TimeSpan ioTimeout, Ti
             throw;
         }
 
-        return new SessionLease(ioTimeout, time, async () =>
+        return new SessionLease(_lease, time, async () =>
         {
             try
             {
