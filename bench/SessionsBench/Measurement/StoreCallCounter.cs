@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
+using Sessions.Caching.Core;
 using Sessions.Testing.Hosting;
 
 namespace SessionsBench.Measurement;
@@ -23,8 +24,24 @@ public sealed class StoreCallCounter
 
     internal void Count(string operation) => _byOperation.AddOrUpdate(operation, 1, (_, total) => total + 1);
 
-    private sealed class CountedDistributedCache(IDistributedCache inner, StoreCallCounter counter) : IDistributedCache
+    /// <summary>The hardened session writes conditionally; those calls are counted as the set or remove they are.</summary>
+    private sealed class CountedDistributedCache(IDistributedCache inner, StoreCallCounter counter) : IConditionalDistributedCache
     {
+        private IConditionalDistributedCache Conditional => inner as IConditionalDistributedCache
+            ?? throw new InvalidOperationException($"{inner.GetType().FullName} has no conditional writes; only the hardened profile's cache has them.");
+
+        public Task<bool> SetIfUnchangedAsync(string key, byte[]? expected, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            counter.Count("set");
+            return Conditional.SetIfUnchangedAsync(key, expected, value, options, token);
+        }
+
+        public Task<bool> RemoveIfUnchangedAsync(string key, byte[] expected, CancellationToken token = default)
+        {
+            counter.Count("remove");
+            return Conditional.RemoveIfUnchangedAsync(key, expected, token);
+        }
+
         public byte[]? Get(string key)
         {
             counter.Count("get");

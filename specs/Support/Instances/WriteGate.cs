@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Sessions.Caching.Core;
+using SessionsServer.Stores;
 
 namespace Sessions.Specs.Support.Instances;
 
@@ -24,12 +26,20 @@ public sealed class WriteGate : IAsyncDisposable
 
     public void Release() => _released.TrySetResult();
 
-    public IDistributedCache Around(IDistributedCache inner) => new GatedCache(inner, this);
+    /// <summary>A second gate, inside the store client beneath the hardened profile's I/O-timeout guard (<see cref="DriverWriteGate"/>).</summary>
+    public DriverWriteGate InClient { get; } = new();
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// This gate around the server's cache; in the hardened profile the guard is rebuilt around
+    /// <see cref="InClient"/>, so a write can also be held where the guard no longer waits for it.
+    /// </summary>
+    public IDistributedCache Around(IDistributedCache inner) =>
+        new GatedCache(inner is GuardedDistributedCache guard ? guard.WithInner(InClient.Around) : inner, this);
+
+    public async ValueTask DisposeAsync()
     {
         Release();
-        return ValueTask.CompletedTask;
+        await InClient.DisposeAsync();
     }
 
     private async Task PassAsync()
@@ -41,8 +51,21 @@ public sealed class WriteGate : IAsyncDisposable
         }
     }
 
-    private sealed class GatedCache(IDistributedCache inner, WriteGate gate) : IDistributedCache
+    /// <summary>Passes the hardened session's conditional writes on too, held like any other write.</summary>
+    private sealed class GatedCache(IDistributedCache inner, WriteGate gate) : IConditionalDistributedCache
     {
+        private IConditionalDistributedCache Conditional => inner as IConditionalDistributedCache
+            ?? throw new InvalidOperationException($"{inner.GetType().FullName} has no conditional writes; only the hardened profile's cache has them.");
+
+        public async Task<bool> SetIfUnchangedAsync(string key, byte[]? expected, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            await gate.PassAsync();
+            return await Conditional.SetIfUnchangedAsync(key, expected, value, options, token);
+        }
+
+        public Task<bool> RemoveIfUnchangedAsync(string key, byte[] expected, CancellationToken token = default) =>
+            Conditional.RemoveIfUnchangedAsync(key, expected, token);
+
         public byte[]? Get(string key) => inner.Get(key);
 
         public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => inner.GetAsync(key, token);

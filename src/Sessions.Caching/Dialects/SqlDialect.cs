@@ -58,6 +58,9 @@ public abstract class SqlDialect
 
     internal abstract DbParameter ValueParameter(byte[] value);
 
+    /// <summary>@Expected: the value a conditional write compares the stored one with, typed and sized as @Value.</summary>
+    internal abstract DbParameter ExpectedParameter(byte[] expected);
+
     internal abstract DbParameter TimeParameter(string name, DateTimeOffset? value);
 
     internal abstract DbParameter SecondsParameter(string name, long? value);
@@ -84,6 +87,30 @@ public abstract class SqlDialect
         command.Parameters.Add(TimeParameter("ExpiresAtTime", expiration.ExpiresAtTime));
         command.Parameters.Add(SecondsParameter("SlidingExpirationInSeconds", expiration.SlidingExpirationInSeconds));
         command.Parameters.Add(TimeParameter("AbsoluteExpiration", expiration.AbsoluteExpiration));
+    }
+
+    /// <param name="expected">The value the writer read, or null when it read no live row.</param>
+    internal void PrepareSetIfUnchanged(DbCommand command, string key, byte[]? expected, byte[] value, EntryExpiration expiration, DateTimeOffset utcNow)
+    {
+        command.CommandText = expected is null ? Statements.SetIfAbsent : Statements.SetIfUnchanged;
+        command.Parameters.Add(IdParameter(key));
+        command.Parameters.Add(ValueParameter(value));
+        if (expected is not null)
+        {
+            command.Parameters.Add(ExpectedParameter(expected));
+        }
+
+        command.Parameters.Add(TimeParameter("UtcNow", utcNow));
+        command.Parameters.Add(TimeParameter("ExpiresAtTime", expiration.ExpiresAtTime));
+        command.Parameters.Add(SecondsParameter("SlidingExpirationInSeconds", expiration.SlidingExpirationInSeconds));
+        command.Parameters.Add(TimeParameter("AbsoluteExpiration", expiration.AbsoluteExpiration));
+    }
+
+    internal void PrepareRemoveIfUnchanged(DbCommand command, string key, byte[] expected)
+    {
+        command.CommandText = Statements.RemoveIfUnchanged;
+        command.Parameters.Add(IdParameter(key));
+        command.Parameters.Add(ExpectedParameter(expected));
     }
 
     internal void PrepareRemove(DbCommand command, string key)

@@ -30,6 +30,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Session store {Store} is unavailable for {Path}: {Reason}")]
     public static partial void StoreUnavailable(ILogger logger, string store, string path, string reason);
 
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Session write refused for {Path}: the {Store} session changed after the request read it; answered 409")]
+    public static partial void SessionChanged(ILogger logger, string store, string path);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Session store {Store} is misconfigured, refusing {Path}: {Reason}")]
     public static partial void StoreMisconfigured(ILogger logger, string store, string path, string reason);
 

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
+using Sessions.Caching.Core;
 
 namespace SessionsServer.Sessions;
 
@@ -12,6 +13,10 @@ namespace SessionsServer.Sessions;
 /// up at all. Failures are never swallowed: they reach the caller, which answers 503.
 /// The bytes are the stock layout (<see cref="SessionSerializer"/>), so both kinds of server share rows.
 /// Unlike the stock session it can move to a new key (login) and end (logout), removing what its old key stored.
+/// On a cache with conditional writes (the hardened profile's, every store) each write and removal applies only if the
+/// store still holds exactly the bytes this request read, so a write the store's client completes after the request
+/// gave up (503) changes nothing over a newer one, and of two overlapping requests the second to write is refused
+/// (<see cref="SessionChangedException"/>, 409) instead of silently overwriting the first.
 /// </summary>
 /// <param name="leaseEnded">Fires when the request's session lock runs out: no store call may go on after that.</param>
 internal sealed class LoadOnceSession(
@@ -24,9 +29,15 @@ internal sealed class LoadOnceSession(
     ILogger logger,
     CancellationToken leaseEnded = default) : ISession
 {
+    private readonly IConditionalDistributedCache? _conditional = cache as IConditionalDistributedCache;
     private Dictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
     private string _sessionKey = sessionKey;
+
+    // What the store held under the current key when this request read it (null: nothing live), as the raw bytes:
+    // the condition of this request's next write.
+    private byte[]? _read;
     private string? _retiredKey;
+    private byte[]? _retiredRead;
     private byte[]? _sessionId;
     private bool _loaded;
     private bool _modified;
@@ -86,14 +97,28 @@ internal sealed class LoadOnceSession(
         _modified = false;
         if (_ended)
         {
-            await RemoveAsync(_sessionKey, cancellationToken);
+            await RemoveAsync(_sessionKey, _read, cancellationToken);
+            _read = null;
             SessionLog.Ended(logger);
             return;
         }
 
         var bytes = SessionSerializer.Serialize(SessionIdBytes(), _entries);
         var options = new DistributedCacheEntryOptions { SlidingExpiration = idleTimeout };
-        await WithTimeout(async ct => { await cache.SetAsync(_sessionKey, bytes, options, ct); return true; }, cancellationToken);
+        if (_conditional is { } conditional)
+        {
+            var expected = _read;
+            if (!await WithTimeout(ct => conditional.SetIfUnchangedAsync(_sessionKey, expected, bytes, options, ct), cancellationToken))
+            {
+                throw new SessionChangedException();
+            }
+        }
+        else
+        {
+            await WithTimeout(async ct => { await cache.SetAsync(_sessionKey, bytes, options, ct); return true; }, cancellationToken);
+        }
+
+        _read = bytes;
         _stored = true;
         if (logger.IsEnabled(LogLevel.Debug))
         {
@@ -104,7 +129,7 @@ internal sealed class LoadOnceSession(
         if (_retiredKey is { } retired)
         {
             _retiredKey = null;
-            await RemoveAsync(retired, cancellationToken);
+            await RemoveAsync(retired, _retiredRead, cancellationToken);
             SessionLog.KeyRenewed(logger, Id);
         }
     }
@@ -117,11 +142,14 @@ internal sealed class LoadOnceSession(
     {
         ArgumentException.ThrowIfNullOrEmpty(newKey);
         Load();
-        if (_stored)
+        if (_stored && _retiredKey is null)
         {
-            _retiredKey ??= _sessionKey;
+            _retiredKey = _sessionKey;
+            _retiredRead = _read;
         }
 
+        // A key nobody has used: its write expects nothing there.
+        _read = null;
         _sessionKey = newKey;
         _stored = false;
         _modified = true;
@@ -183,6 +211,7 @@ internal sealed class LoadOnceSession(
     private void Accept(byte[]? data)
     {
         _loaded = true;
+        _read = data;
         if (data is null)
         {
             if (!isNewSessionKey)
@@ -238,8 +267,21 @@ internal sealed class LoadOnceSession(
         }
     }
 
-    private Task RemoveAsync(string key, CancellationToken cancellationToken) =>
-        WithTimeout(async ct => { await cache.RemoveAsync(key, ct); return true; }, cancellationToken);
+    /// <summary>
+    /// Removes what <paramref name="key"/> held when it was read as <paramref name="expected"/>. Where nothing live was
+    /// read there is nothing to remove, and whatever another request stored there since is newer than this removal.
+    /// </summary>
+    private async Task RemoveAsync(string key, byte[]? expected, CancellationToken cancellationToken)
+    {
+        if (_conditional is null)
+        {
+            await WithTimeout(async ct => { await cache.RemoveAsync(key, ct); return true; }, cancellationToken);
+        }
+        else if (expected is not null && !await WithTimeout(ct => _conditional.RemoveIfUnchangedAsync(key, expected, ct), cancellationToken))
+        {
+            throw new SessionChangedException();
+        }
+    }
 
     private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;
+using Sessions.Caching.Core;
 
 namespace SessionsServer.Sessions;
 
@@ -8,6 +9,11 @@ internal sealed class LoadOnceSessionStore(IDistributedCache cache, ILoggerFacto
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<LoadOnceSession>();
 
+    // The session's guard against late and overlapping writes is the cache's conditional write; a cache, or something
+    // put around it, without one would drop that guard without a word, so the server does not start that way.
+    private readonly IConditionalDistributedCache _cache = cache as IConditionalDistributedCache
+        ?? throw new InvalidOperationException($"The hardened session needs an IDistributedCache with conditional writes ({nameof(IConditionalDistributedCache)}); {cache.GetType().FullName} has none.");
+
     public ISession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey) =>
         Create(sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey, CancellationToken.None);
 
@@ -15,6 +21,6 @@ internal sealed class LoadOnceSessionStore(IDistributedCache cache, ILoggerFacto
     public LoadOnceSession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey, CancellationToken leaseEnded)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionKey);
-        return new LoadOnceSession(cache, sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey, _logger, leaseEnded);
+        return new LoadOnceSession(_cache, sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey, _logger, leaseEnded);
     }
 }

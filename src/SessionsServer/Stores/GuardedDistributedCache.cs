@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Caching.Distributed;
+using Sessions.Caching.Core;
 using SessionsServer.Hosting;
 
 namespace SessionsServer.Stores;
@@ -8,9 +9,10 @@ namespace SessionsServer.Stores;
 /// <summary>
 /// Puts every store call under the I/O timeout whether or not the store honours cancellation, turns store
 /// failures into <see cref="SessionCacheUnavailableException"/> naming the store, and counts calls so the
-/// benchmark can report round trips per request.
+/// benchmark can report round trips per request. The guard only stops waiting: a write it gave up on may still reach
+/// the store, which is why the session's writes are conditional (<see cref="IConditionalDistributedCache"/>).
 /// </summary>
-public sealed class GuardedDistributedCache : IDistributedCache
+public sealed class GuardedDistributedCache : IConditionalDistributedCache
 {
     public const string MeterName = "SessionsServer.Store";
     public const string CallsCounterName = "sessions.store.calls";
@@ -18,13 +20,13 @@ public sealed class GuardedDistributedCache : IDistributedCache
     private static readonly Meter StoreMeter = new(MeterName);
     private static readonly Counter<long> Calls = StoreMeter.CreateCounter<long>(CallsCounterName, description: "Calls from the session layer to the session store.");
 
-    private readonly IDistributedCache _inner;
+    private readonly IConditionalDistributedCache _inner;
     private readonly TimeSpan _ioTimeout;
-    private readonly ILogger _logger;
+    private readonly ILogger<GuardedDistributedCache> _logger;
     private readonly Func<Exception, bool> _passThrough;
 
     /// <param name="passThrough">Failures that already say what is wrong (e.g. a missing table) and must reach the caller as they are.</param>
-    public GuardedDistributedCache(IDistributedCache inner, string store, TimeSpan ioTimeout, ILogger<GuardedDistributedCache> logger, Func<Exception, bool>? passThrough = null)
+    public GuardedDistributedCache(IConditionalDistributedCache inner, string store, TimeSpan ioTimeout, ILogger<GuardedDistributedCache> logger, Func<Exception, bool>? passThrough = null)
     {
         _inner = inner;
         Store = store;
@@ -35,7 +37,17 @@ public sealed class GuardedDistributedCache : IDistributedCache
 
     public string Store { get; }
 
-    public IDistributedCache Inner => _inner;
+    public IConditionalDistributedCache Inner => _inner;
+
+    /// <summary>
+    /// The same guard (store, I/O timeout, log, failures passed through) around <paramref name="decorate"/>d inner
+    /// cache: for tests that must act beneath the guard, where a store client that ignores cancellation works.
+    /// </summary>
+    public GuardedDistributedCache WithInner(Func<IConditionalDistributedCache, IConditionalDistributedCache> decorate)
+    {
+        ArgumentNullException.ThrowIfNull(decorate);
+        return new GuardedDistributedCache(decorate(_inner), Store, _ioTimeout, _logger, _passThrough);
+    }
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
@@ -46,6 +58,12 @@ public sealed class GuardedDistributedCache : IDistributedCache
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
         CallAsync("set", async ct => { await _inner.SetAsync(key, value, options, ct); return true; }, token);
+
+    public Task<bool> SetIfUnchangedAsync(string key, byte[]? expected, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        CallAsync("set", ct => _inner.SetIfUnchangedAsync(key, expected, value, options, ct), token);
+
+    public Task<bool> RemoveIfUnchangedAsync(string key, byte[] expected, CancellationToken token = default) =>
+        CallAsync("remove", ct => _inner.RemoveIfUnchangedAsync(key, expected, ct), token);
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
 

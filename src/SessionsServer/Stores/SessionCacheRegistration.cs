@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.SqlServer;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using Sessions.Caching.Core;
 using Sessions.Caching.Provisioning;
 using SessionsServer.Configuration;
 
@@ -74,10 +75,17 @@ public static class SessionCacheRegistration
         return services;
     }
 
-    private static IDistributedCache CreateHardenedStore(IServiceProvider services, SessionsServerOptions options) => options.NormalizedStore switch
+    /// <summary>
+    /// Each store with compare-and-set writes, so a write its client completes after the guard gave up changes nothing
+    /// over a newer one. Redis: the official cache, its writes as scripts on the connection the key ring uses.
+    /// </summary>
+    private static IConditionalDistributedCache CreateHardenedStore(IServiceProvider services, SessionsServerOptions options) => options.NormalizedStore switch
     {
-        "memory" => new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())),
-        "redis" => new RedisCache(Options.Create(ApplyRedis(new RedisCacheOptions(), options))),
+        "memory" => new ConditionalMemoryCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()))),
+        "redis" => new ConditionalRedisCache(
+            new RedisCache(Options.Create(ApplyRedis(new RedisCacheOptions(), options))),
+            services.GetRequiredService<RedisStoreConnection>(),
+            RedisInstanceName),
         var relational when RelationalStores.IsRelational(relational) => RelationalStores.Create(services, options),
         var other => throw new InvalidOperationException($"Sessions:Store '{other}' is not a known store."),
     };

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Sessions.Caching.Provisioning;
 using SessionsServer.Hosting;
 using SessionsServer.Locking;
+using SessionsServer.Sessions;
 using StackExchange.Redis;
 
 namespace SessionsServer.Stores;
@@ -23,18 +24,28 @@ internal static class StoreFailures
 
     public const string NoAnswer = "no answer within the I/O timeout";
 
+    public const string SessionChanged =
+        "The session changed while this request ran: another request on it was stored first, so this request's change was not kept; read the session again and retry";
+
     /// <param name="Message">For the client.</param>
     /// <param name="Reason">For the log: may quote the driver.</param>
     /// <param name="Misconfigured">A configuration error: answered 500 and logged as an error.</param>
-    public sealed record Failure(string Message, string Reason, bool Misconfigured = false)
+    /// <param name="Conflict">The store works, but the session changed under the request: answered 409.</param>
+    public sealed record Failure(string Message, string Reason, bool Misconfigured = false, bool Conflict = false)
     {
-        public int StatusCode => Misconfigured ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable;
+        public int StatusCode => Misconfigured ? StatusCodes.Status500InternalServerError
+            : Conflict ? StatusCodes.Status409Conflict
+            : StatusCodes.Status503ServiceUnavailable;
 
         public void Log(ILogger logger, string store, string path)
         {
             if (Misconfigured)
             {
                 ServerLog.StoreMisconfigured(logger, store, path, Reason);
+            }
+            else if (Conflict)
+            {
+                ServerLog.SessionChanged(logger, store, path);
             }
             else
             {
@@ -75,6 +86,8 @@ internal static class StoreFailures
         SessionBusyException busy => new(
             $"The session is busy: another request on it held it for the whole I/O timeout ({busy.Waited.TotalSeconds:0.#} s); the session is unchanged, try again",
             "the session's lock was not free within the I/O timeout"),
+        // Not the store failing: the store refused a write over a session another request changed since this one read it.
+        SessionChangedException => new(SessionChanged, "the session changed after this request read it", Conflict: true),
         SessionCacheUnavailableException { TimedOut: true } unavailable => new(Unavailable(store, unavailable.Reason), unavailable.Reason),
         SessionCacheUnavailableException unavailable => new(Unavailable(store, keyRing ? KeyRingUnreadable : Refused), unavailable.Reason),
         // The session's own I/O timeout fires as a cancellation that the caller did not ask for.

@@ -5,7 +5,7 @@ using Sessions.Caching.Tests.Fixtures;
 namespace Sessions.Caching.Tests.Contract;
 
 /// <summary>The contract on a relational store: every test gets its own table in the run's database.</summary>
-public abstract class RelationalCacheContractTests(StoreFixture fixture) : CacheContractTests
+public abstract partial class RelationalCacheContractTests(StoreFixture fixture) : CacheContractTests
 {
     protected StoreFixture Fixture { get; } = fixture;
 

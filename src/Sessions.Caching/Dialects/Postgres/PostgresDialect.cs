@@ -67,6 +67,9 @@ public sealed class PostgresDialect : SqlDialect
     internal override DbParameter ValueParameter(byte[] value) =>
         new NpgsqlParameter("Value", NpgsqlDbType.Bytea) { Value = value, Size = value.Length };
 
+    internal override DbParameter ExpectedParameter(byte[] expected) =>
+        new NpgsqlParameter("Expected", NpgsqlDbType.Bytea) { Value = expected, Size = expected.Length };
+
     internal override DbParameter TimeParameter(string name, DateTimeOffset? value) =>
         new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = value is { } v ? v.ToUniversalTime() : DBNull.Value };
 
@@ -96,6 +99,17 @@ public sealed class PostgresDialect : SqlDialect
             "ON CONFLICT (\"Id\") DO UPDATE SET \"Value\" = EXCLUDED.\"Value\", \"ExpiresAtTime\" = EXCLUDED.\"ExpiresAtTime\", " +
             "\"SlidingExpirationInSeconds\" = EXCLUDED.\"SlidingExpirationInSeconds\", \"AbsoluteExpiration\" = EXCLUDED.\"AbsoluteExpiration\"";
 
+        // The conditional writes, each one statement: the compare happens on the row the statement writes, under its
+        // row lock, so nothing lands between them. An expired row counts as absent, as every read treats it.
+        const string assign =
+            "\"Value\" = @Value, \"ExpiresAtTime\" = @ExpiresAtTime, " +
+            "\"SlidingExpirationInSeconds\" = @SlidingExpirationInSeconds, \"AbsoluteExpiration\" = @AbsoluteExpiration";
+        var setIfUnchanged = $"UPDATE {table} SET {assign} WHERE \"Id\" = @Id AND \"Value\" = @Expected AND @UtcNow <= \"ExpiresAtTime\"";
+        var setIfAbsent =
+            $"INSERT INTO {table} AS existing (\"Id\", \"Value\", \"ExpiresAtTime\", \"SlidingExpirationInSeconds\", \"AbsoluteExpiration\") " +
+            "VALUES (@Id, @Value, @ExpiresAtTime, @SlidingExpirationInSeconds, @AbsoluteExpiration) " +
+            $"ON CONFLICT (\"Id\") DO UPDATE SET {assign} WHERE @UtcNow > existing.\"ExpiresAtTime\"";
+
         var create = new List<string>();
         if (CreateSchemaUnlessPublic(schema) is { Length: > 0 } createSchema)
         {
@@ -121,6 +135,9 @@ public sealed class PostgresDialect : SqlDialect
             Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id",
             // SKIP LOCKED: a row a request is writing right now is left for the next sweep instead of waited for.
             DeleteExpired: $"DELETE FROM {table} WHERE \"Id\" IN (SELECT \"Id\" FROM {table} WHERE @UtcNow > \"ExpiresAtTime\" LIMIT {SweepBatchRows} FOR UPDATE SKIP LOCKED)",
+            SetIfUnchanged: setIfUnchanged,
+            SetIfAbsent: setIfAbsent,
+            RemoveIfUnchanged: $"DELETE FROM {table} WHERE \"Id\" = @Id AND \"Value\" = @Expected",
             CreateTable: create);
     }
 }

@@ -97,6 +97,9 @@ public sealed class SqlServerDialect : SqlDialect
     internal override DbParameter ValueParameter(byte[] value) =>
         new SqlParameter("@Value", SqlDbType.VarBinary, -1) { Value = value };
 
+    internal override DbParameter ExpectedParameter(byte[] expected) =>
+        new SqlParameter("@Expected", SqlDbType.VarBinary, -1) { Value = expected };
+
     internal override DbParameter TimeParameter(string name, DateTimeOffset? value) =>
         new SqlParameter("@" + name, SqlDbType.DateTimeOffset) { Scale = 7, Value = value is { } v ? v : DBNull.Value };
 
@@ -128,6 +131,24 @@ public sealed class SqlServerDialect : SqlDialect
             "END; " +
             "COMMIT TRANSACTION;";
 
+        const string assign =
+            "Value = @Value, ExpiresAtTime = @ExpiresAtTime, SlidingExpirationInSeconds = @SlidingExpirationInSeconds, AbsoluteExpiration = @AbsoluteExpiration";
+
+        // The conditional writes: the compare and the write are one statement (or one transaction holding the key's
+        // range lock), so nothing can land between them. The row count is what was written; an expired row counts
+        // as absent, as every read already treats it.
+        var setIfUnchanged = $"UPDATE {table} SET {assign} WHERE Id = @Id AND Value = @Expected AND @UtcNow <= ExpiresAtTime;";
+        var setIfAbsent =
+            "SET XACT_ABORT ON; BEGIN TRANSACTION; " +
+            $"UPDATE {table} WITH (UPDLOCK, HOLDLOCK) SET {assign} WHERE Id = @Id AND @UtcNow > ExpiresAtTime; " +
+            "IF (@@ROWCOUNT = 0) " +
+            "BEGIN " +
+            $"INSERT INTO {table} (Id, Value, ExpiresAtTime, SlidingExpirationInSeconds, AbsoluteExpiration) " +
+            "SELECT @Id, @Value, @ExpiresAtTime, @SlidingExpirationInSeconds, @AbsoluteExpiration " +
+            $"WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE Id = @Id); " +
+            "END; " +
+            "COMMIT TRANSACTION;";
+
         var create = new List<string>();
         if (!string.Equals(schema, DefaultSchemaName, StringComparison.OrdinalIgnoreCase))
         {
@@ -156,6 +177,9 @@ public sealed class SqlServerDialect : SqlDialect
             Set: set,
             Remove: $"DELETE FROM {table} WHERE Id = @Id;",
             DeleteExpired: $"DELETE TOP ({SweepBatchRows}) FROM {table} WHERE @UtcNow > ExpiresAtTime;",
+            SetIfUnchanged: setIfUnchanged,
+            SetIfAbsent: setIfAbsent,
+            RemoveIfUnchanged: $"DELETE FROM {table} WHERE Id = @Id AND Value = @Expected;",
             CreateTable: create);
     }
 }

@@ -65,6 +65,9 @@ public sealed class SqliteDialect : SqlDialect
     internal override DbParameter ValueParameter(byte[] value) =>
         new SqliteParameter("@Value", SqliteType.Blob) { Value = value, Size = value.Length };
 
+    internal override DbParameter ExpectedParameter(byte[] expected) =>
+        new SqliteParameter("@Expected", SqliteType.Blob) { Value = expected, Size = expected.Length };
+
     internal override DbParameter TimeParameter(string name, DateTimeOffset? value) =>
         new SqliteParameter("@" + name, SqliteType.Integer) { Value = value is { } v ? v.UtcTicks : DBNull.Value };
 
@@ -110,6 +113,17 @@ public sealed class SqliteDialect : SqlDialect
             "ON CONFLICT (\"Id\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"ExpiresAtTime\" = excluded.\"ExpiresAtTime\", " +
             "\"SlidingExpirationInSeconds\" = excluded.\"SlidingExpirationInSeconds\", \"AbsoluteExpiration\" = excluded.\"AbsoluteExpiration\";";
 
+        // The conditional writes, each one statement under the database's write lock, so nothing lands between the
+        // compare and the write. An expired row counts as absent, as every read treats it.
+        const string assign =
+            "\"Value\" = @Value, \"ExpiresAtTime\" = @ExpiresAtTime, " +
+            "\"SlidingExpirationInSeconds\" = @SlidingExpirationInSeconds, \"AbsoluteExpiration\" = @AbsoluteExpiration";
+        var setIfUnchanged = $"UPDATE {table} SET {assign} WHERE \"Id\" = @Id AND \"Value\" = @Expected AND @UtcNow <= \"ExpiresAtTime\";";
+        var setIfAbsent =
+            $"INSERT INTO {table} (\"Id\", \"Value\", \"ExpiresAtTime\", \"SlidingExpirationInSeconds\", \"AbsoluteExpiration\") " +
+            "VALUES (@Id, @Value, @ExpiresAtTime, @SlidingExpirationInSeconds, @AbsoluteExpiration) " +
+            $"ON CONFLICT (\"Id\") DO UPDATE SET {assign} WHERE @UtcNow > \"ExpiresAtTime\";";
+
         var create = new List<string>
         {
             // WAL lets readers run beside the single writer and persists in the file; concurrent
@@ -130,6 +144,9 @@ public sealed class SqliteDialect : SqlDialect
             Set: set,
             Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id;",
             DeleteExpired: $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE @UtcNow > \"ExpiresAtTime\" LIMIT {SweepBatchRows});",
+            SetIfUnchanged: setIfUnchanged,
+            SetIfAbsent: setIfAbsent,
+            RemoveIfUnchanged: $"DELETE FROM {table} WHERE \"Id\" = @Id AND \"Value\" = @Expected;",
             CreateTable: create);
     }
 }
