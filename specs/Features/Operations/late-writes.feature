@@ -62,3 +62,23 @@ Feature: A write that timed out never lands over a newer one
     Then it answers 200 with value "blue"
     When browser "alice" calls "/session/whoami" on instance "A"
     Then it answers 200 with user "max"
+
+  # The real client: StackExchange.Redis ignores the request's cancellation and delivers a command it has sent once
+  # the connection lets it through. The write is held at the instance's gate until the store hangs (so the session
+  # was read first), then sent into the hang, where the fault proxy keeps it until the store is back.
+  @req-E3.10 @redis-backlog @multi-instance
+  Scenario: A write StackExchange.Redis delivers after its request answered 503 does not overwrite the newer write
+    Given instance "A" reaches the store through a fault proxy, with an I/O timeout of 5 seconds
+    And instance "B" runs on the scenario's own store
+    And browser "alice" calls "/session/set?key=color&value=red" on instance "B"
+    And instance "A" will hold its next session write
+    When browser "alice" starts "/session/set?key=color&value=green" on instance "A"
+    And instance "A" holds that request's write
+    And the store stops answering but keeps its connections open
+    And instance "A" lets the write go
+    Then the request started on instance "A" answers 503
+    When browser "alice" calls "/session/set?key=color&value=blue" on instance "B"
+    Then it answers 200 with value "blue"
+    When the store is back and has answered what it was sent meanwhile
+    And browser "alice" calls "/session/get?key=color" on instance "B"
+    Then it answers 200 with value "blue"

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -13,6 +14,7 @@ namespace Sessions.Specs.Support.Faults;
 /// send is held, in both directions, until the store is back (a hung host: the connections stay, the answers stop).</item>
 /// <item><see cref="Delay"/>: every chunk from the store waits this long before it is passed on (a slow store).</item>
 /// </list>
+/// After a blackhole, <see cref="HeldRequestAnswered"/> says when the store has answered what it was sent once it was back.
 /// </summary>
 public sealed class TcpFaultProxy : IAsyncDisposable
 {
@@ -23,6 +25,7 @@ public sealed class TcpFaultProxy : IAsyncDisposable
     private readonly Task _accepting;
     private volatile Mode _mode = Mode.Pass;
     private TimeSpan _delay;
+    private volatile TaskCompletionSource _heldAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private enum Mode { Pass, Cut, Blackhole }
 
@@ -56,7 +59,18 @@ public sealed class TcpFaultProxy : IAsyncDisposable
         }
     }
 
-    public void Blackhole() => _mode = Mode.Blackhole;
+    public void Blackhole()
+    {
+        _heldAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _mode = Mode.Blackhole;
+    }
+
+    /// <summary>
+    /// Completes when, after the last <see cref="Blackhole"/>, a connection whose request to the store was held has
+    /// had that request passed on and then read an answer from the store. A store that answers in order (Redis, on one
+    /// connection) has then run the first command it was held back from, so what it wrote can be looked at.
+    /// </summary>
+    public Task HeldRequestAnswered => _heldAnswered.Task;
 
     public void Delay(TimeSpan delay)
     {
@@ -117,8 +131,9 @@ public sealed class TcpFaultProxy : IAsyncDisposable
             await upstream.ConnectAsync(_target.Host, _target.Port, _stopping.Token);
             _open[id] = (client, upstream);
             using var done = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            var toStore = PumpAsync(client.GetStream(), upstream.GetStream(), delayed: false, done.Token);
-            var fromStore = PumpAsync(upstream.GetStream(), client.GetStream(), delayed: true, done.Token);
+            var held = new HeldRequest();
+            var toStore = PumpAsync(client.GetStream(), upstream.GetStream(), delayed: false, held, done.Token);
+            var fromStore = PumpAsync(upstream.GetStream(), client.GetStream(), delayed: true, held, done.Token);
             await Task.WhenAny(toStore, fromStore);
             await done.CancelAsync();
         }
@@ -134,7 +149,8 @@ public sealed class TcpFaultProxy : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(Stream from, Stream to, bool delayed, CancellationToken cancellationToken)
+    /// <param name="delayed">True for the direction from the store, which <see cref="Delay"/> slows and which carries its answers.</param>
+    private async Task PumpAsync(Stream from, Stream to, bool delayed, HeldRequest held, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -142,19 +158,34 @@ public sealed class TcpFaultProxy : IAsyncDisposable
             int read;
             while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
             {
+                var readAt = Stopwatch.GetTimestamp();
+                if (delayed && Interlocked.Read(ref held.PassedOnAt) is > 0 and var passedOn && readAt > passedOn)
+                {
+                    // Read after the held request went on: its answer, or a later one (answers come in order).
+                    _heldAnswered.TrySetResult();
+                }
+
                 if (delayed && _delay > TimeSpan.Zero)
                 {
                     await Task.Delay(_delay, cancellationToken);
                 }
 
+                var wasHeld = false;
                 while (_mode == Mode.Blackhole)
                 {
+                    wasHeld = true;
                     await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
                 }
 
                 if (_mode == Mode.Cut)
                 {
                     return;
+                }
+
+                if (wasHeld && !delayed)
+                {
+                    // Marked before the write, so an answer cannot be read before the mark.
+                    Interlocked.Exchange(ref held.PassedOnAt, Stopwatch.GetTimestamp());
                 }
 
                 await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
@@ -164,6 +195,12 @@ public sealed class TcpFaultProxy : IAsyncDisposable
         {
             // Either side closing ends the pump; ServeAsync closes the other side.
         }
+    }
+
+    /// <summary>One connection's request to the store that a blackhole held: when it was passed on (a timestamp), 0 until then.</summary>
+    private sealed class HeldRequest
+    {
+        public long PassedOnAt;
     }
 
     /// <summary>Closes with RST rather than FIN, as a host that died would, so clients fail fast instead of waiting.</summary>
