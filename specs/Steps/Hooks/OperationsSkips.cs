@@ -12,7 +12,7 @@ namespace Sessions.Specs.Steps.Hooks;
 [Binding]
 public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenario)
 {
-    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", "overlapping-requests", "store-login", Order = 0)]
+    [BeforeScenario("multi-instance", "restart", "outage", "slow-store", "missing-table", "key-ring", "refused-writes", "overlapping-requests", "store-login", "first-start", Order = 0)]
     public void NeedsInstancesOfTheirOwn()
     {
         if (store.CannotProvisionReason is { } reason)
@@ -21,7 +21,7 @@ public sealed class OperationsSkips(ScenarioStore store, CurrentScenario scenari
         }
     }
 
-    [BeforeScenario("multi-instance", "restart", Order = 1)]
+    [BeforeScenario("multi-instance", "restart", "first-start", Order = 1)]
     public void NeedsSharedState()
     {
         if (store.Name == "memory")

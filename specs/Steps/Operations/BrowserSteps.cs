@@ -50,6 +50,25 @@ public sealed class BrowserSteps(Browsers browsers, CurrentScenario scenario)
         }
     }
 
+    private SessionResponse[] _together = [];
+
+    [When("browser {string} on instance {string} and browser {string} on instance {string} call {string} at once")]
+    public async Task TwoCallAtOnce(string first, string firstInstance, string second, string secondInstance, string pathAndQuery) =>
+        _together = await Task.WhenAll(
+            browsers.CallAsync(first, pathAndQuery, firstInstance, scenario.CancellationToken),
+            browsers.CallAsync(second, pathAndQuery, secondInstance, scenario.CancellationToken));
+
+    [Then("both answer {int} with counter {int}")]
+    public void BothAnswer(int status, int counter)
+    {
+        _together.Should().HaveCount(2, "the step before sent two requests at once");
+        foreach (var response in _together)
+        {
+            response.StatusCode.Should().Be(status, response.ToString());
+            response.JsonInt("counter").Should().Be(counter, response.ToString());
+        }
+    }
+
     // A setup step that failed would make every later step fail for the wrong reason; stop at the real one.
     private static void Setup(SessionResponse response) =>
         response.StatusCode.Should().BeInRange(200, 299, $"a Given step sets the scene and must succeed\n{response}");

@@ -26,6 +26,10 @@ public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances
     public async Task RunsOnAnEmptyDatabase(string name) =>
         await instances.StartAsync(name, await store.EmptyWithoutTableAsync(scenario.CancellationToken));
 
+    [Given("instances {string} and {string} start at once on a store no server has used yet, both allowed to create its tables")]
+    public async Task StartTogether(string first, string second) =>
+        await instances.StartTogetherAsync([first, second], await store.FirstUseAsync(scenario.CancellationToken));
+
     [Given("instance {string} runs with a key ring that is there but cannot be read")]
     public async Task RunsWithUnreadableKeyRing(string name) =>
         await instances.StartAsync(name, await store.WithUnreadableKeyRingAsync(scenario.CancellationToken));

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Sessions.Testing.Stores;
+using StackExchange.Redis;
 using Sessions.Specs.Support.Targets;
 
 namespace Sessions.Specs.Support.Instances;
@@ -18,6 +19,7 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
 
     private readonly List<StoreProvisioner> _provisioned = [];
     private readonly List<string> _folders = [];
+    private readonly List<(string Connection, string Key)> _redisKeyRings = [];
     private IReadOnlyDictionary<string, string?>? _shared;
 
     /// <summary>The target's store name (memory, sqlite, postgres, redis, sqlserver).</summary>
@@ -31,6 +33,29 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
     /// <summary>Settings for the scenario's store, made on first use; every instance of the scenario shares them.</summary>
     public async Task<IReadOnlyDictionary<string, string?>> SharedAsync(CancellationToken cancellationToken) =>
         _shared ??= await ProvisionAsync(createTable: true, cancellationToken);
+
+    /// <summary>
+    /// Settings for a store on which no server has run yet, whose servers may create the tables: the scenario's own
+    /// store before its first instance (sqlite, postgres, sqlserver), or on the shared Redis a key ring under an
+    /// application name of its own, removed when the scenario ends.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string?>> FirstUseAsync(CancellationToken cancellationToken)
+    {
+        if (_shared is not null)
+        {
+            throw new InvalidOperationException("The scenario's store is in use already; a first start needs it untouched.");
+        }
+
+        var settings = await SharedAsync(cancellationToken);
+        if (Name != "redis")
+        {
+            return settings;
+        }
+
+        var application = $"first-use-{Guid.NewGuid():N}";
+        _redisKeyRings.Add((settings["ConnectionStrings:Sessions"]!, $"DataProtection-Keys:{application}"));
+        return _shared = new Dictionary<string, string?>(settings) { ["Sessions:ApplicationName"] = application };
+    }
 
     /// <summary>Settings for another, empty store of the same kind whose server must not create the table.</summary>
     public Task<IReadOnlyDictionary<string, string?>> EmptyWithoutTableAsync(CancellationToken cancellationToken) =>
@@ -156,6 +181,13 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var (connection, key) in _redisKeyRings)
+        {
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(connection);
+            await redis.GetDatabase().KeyDeleteAsync(key);
+        }
+
+        _redisKeyRings.Clear();
         foreach (var store in _provisioned)
         {
             await DropAsync(store);

@@ -28,12 +28,51 @@ public sealed class ServerInstances(ServerUnderTest target, CurrentScenario scen
             throw new InvalidOperationException($"Instance \"{name}\" is already running.");
         }
 
+        _instances[name] = await LaunchAsync(settings);
+        scenario.Attach($"instance \"{name}\" on {_instances[name].Host.BaseAddress}: {Describe(settings)}");
+    }
+
+    /// <summary>Several instances started at the same moment on the same settings, as a deployment rolls out.</summary>
+    public async Task StartTogetherAsync(IReadOnlyList<string> names, IReadOnlyDictionary<string, string?> settings)
+    {
+        if (names.FirstOrDefault(_instances.ContainsKey) is { } running)
+        {
+            throw new InvalidOperationException($"Instance \"{running}\" is already running.");
+        }
+
+        // StartServer is synchronous: without Task.Run each start would run to the end before the next one began.
+        var launches = names.Select(_ => Task.Run(() => LaunchAsync(settings))).ToList();
+        try
+        {
+            await Task.WhenAll(launches);
+        }
+        catch
+        {
+            foreach (var launch in launches.Where(launch => launch.IsCompletedSuccessfully))
+            {
+                await EndAsync(launch.Result);
+            }
+
+            throw;
+        }
+
+        foreach (var (name, instance) in names.Zip(launches.Select(launch => launch.Result)))
+        {
+            _instances[name] = instance;
+            scenario.Attach($"instance \"{name}\" on {instance.Host.BaseAddress}, started with the others: {Describe(settings)}");
+        }
+    }
+
+    private static async Task<Instance> LaunchAsync(IReadOnlyDictionary<string, string?> settings)
+    {
         // Every named instance gets a gate around its session store, open until a scenario arms it.
         var gate = new WriteGate();
         var host = await SessionsServerHost.StartAsync(settings, builder => builder.ConfigureTestServices(services => CacheDecoration.Install(services, gate.Around)));
-        _instances[name] = new Instance(host, new SessionClient(host.BaseAddress, host.CertificateSha256), settings, gate);
-        scenario.Attach($"instance \"{name}\" on {host.BaseAddress}: {Describe(settings)}");
+        return new Instance(host, new SessionClient(host.BaseAddress, host.CertificateSha256), settings, gate);
     }
+
+    /// <summary>The instance's services, for a step that works on what the server holds (its key ring).</summary>
+    public IServiceProvider ServicesOf(string name) => Get(name).Host.Services;
 
     /// <summary>The gate around the instance's session writes (<see cref="WriteGate"/>).</summary>
     public WriteGate GateOf(string name) => Get(name).Gate;
@@ -46,6 +85,11 @@ public sealed class ServerInstances(ServerUnderTest target, CurrentScenario scen
     {
         var instance = Get(name);
         _instances.Remove(name);
+        await EndAsync(instance);
+    }
+
+    private static async Task EndAsync(Instance instance)
+    {
         instance.Client.Dispose();
         await instance.Gate.DisposeAsync();
         await instance.Host.DisposeAsync();

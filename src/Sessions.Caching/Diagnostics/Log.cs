@@ -17,6 +17,10 @@ internal static partial class Log
         Message = "Ensured the session table {Table} ({Store}) exists ({Statements} DDL statements).")]
     public static partial void TableProvisioned(ILogger logger, string table, string store, int statements);
 
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information,
+        Message = "Another server created {Table} ({Store}) at the same moment (attempt {Attempt}); running the idempotent DDL again.")]
+    public static partial void CreationRaced(ILogger logger, string table, string store, int attempt, Exception error);
+
     [LoggerMessage(EventId = 4104, Level = LogLevel.Debug,
         Message = "A concurrent write to {Table} ({Store}) collided (attempt {Attempt}); retrying.")]
     public static partial void WriteRetried(ILogger logger, string table, string store, int attempt, Exception error);

@@ -51,6 +51,12 @@ public abstract class SqlDialect
     /// <summary>True when the driver error says the table (or its schema) does not exist.</summary>
     internal abstract bool IsMissingTable(DbException error);
 
+    /// <summary>
+    /// True when idempotent DDL failed because another server created the same object at the same moment (instances
+    /// that start together on an empty database): running it again finds the object and does nothing.
+    /// </summary>
+    internal virtual bool IsConcurrentCreation(DbException error) => false;
+
     /// <summary>True when a write lost a race that a retry resolves (duplicate key, deadlock victim).</summary>
     internal virtual bool IsWriteConflict(DbException error) => false;
 

@@ -14,6 +14,8 @@ namespace Sessions.Caching.KeyRing;
 /// </summary>
 public sealed class RelationalKeyRingRepository : IXmlRepository
 {
+    private const int CreationAttempts = 3;
+
     private readonly SqlDialect _dialect;
     private readonly KeyRingStatements _sql;
     private readonly string _applicationName;
@@ -66,15 +68,28 @@ public sealed class RelationalKeyRingRepository : IXmlRepository
             return command.ExecuteNonQuery();
         });
 
-    /// <summary>Creates the key table when missing; safe to repeat. Returns the DDL it ran.</summary>
+    /// <summary>
+    /// Creates the key table when missing; safe to repeat, and to run from several servers at once (the one that loses
+    /// the race runs it again and finds the table). Returns the DDL it ran.
+    /// </summary>
     public string CreateTable()
     {
-        using var connection = _dialect.CreateConnection();
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = _sql.CreateTable;
-        command.ExecuteNonQuery();
-        return _sql.CreateTable;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = _dialect.CreateConnection();
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = _sql.CreateTable;
+                command.ExecuteNonQuery();
+                return _sql.CreateTable;
+            }
+            catch (DbException ex) when (attempt < CreationAttempts && _dialect.IsConcurrentCreation(ex))
+            {
+                // The other server's table is there now (or about to be): the next run of the DDL sees it.
+            }
+        }
     }
 
     private T Run<T>(Func<DbCommand, T> work)

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.Internal;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using Sessions.Caching.KeyRing;
 using SessionsServer.Configuration;
+using SessionsServer.Locking;
 using SessionsServer.Stores;
 using StackExchange.Redis;
 
@@ -14,7 +16,8 @@ namespace SessionsServer.KeyRing;
 /// Keeps the data-protection key ring that protects the session cookie in the same place as the sessions, so
 /// every instance on one store (and one application name) accepts the others' cookies, and restarts keep them.
 /// Both profiles keep it in the same place; the hardened one also bounds the Redis key-ring calls by the I/O timeout
-/// and checks the ring before each session request (<see cref="Sessions.StoreFailureMiddleware"/>).
+/// and checks the ring before each session request (<see cref="Sessions.StoreFailureMiddleware"/>), and makes the first
+/// key of an empty ring under the store's lock, so instances that start together use one key (<see cref="ConvergingKeyManager"/>).
 /// </summary>
 public static class KeyRingRegistration
 {
@@ -34,6 +37,15 @@ public static class KeyRingRegistration
         {
             var options = sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
             return Bounded(CreateRepository(sp, options), options);
+        });
+        services.AddSingleton<IKeyManager>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
+            // What AddDataProtection registers; the tutorial profile keeps it as it is.
+            var keys = new XmlKeyManager(sp.GetRequiredService<IOptions<KeyManagementOptions>>(), sp.GetRequiredService<IActivator>(), sp.GetRequiredService<ILoggerFactory>());
+            return options.IsHardened && SessionLockRegistration.StoreLock(sp, options) is { } storeLock
+                ? new ConvergingKeyManager(keys, storeLock, options.ApplicationName, options.IOTimeout, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConvergingKeyManager>>())
+                : keys;
         });
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<SessionsServerOptions>>((protection, server) =>
             protection.ApplicationDiscriminator = server.Value.ApplicationName);

@@ -25,7 +25,8 @@ public static class SessionLockRegistration
         return services;
     }
 
-    private static IStoreLock? StoreLock(IServiceProvider services, SessionsServerOptions options) => options.NormalizedStore switch
+    /// <summary>The store's own lock, shared by every instance on the store; null where one process holds the whole store.</summary>
+    internal static IStoreLock? StoreLock(IServiceProvider services, SessionsServerOptions options) => options.NormalizedStore switch
     {
         "sqlserver" => new SqlServerStoreLock(options.ConnectionString!),
         "postgres" => new PostgresStoreLock(options.ConnectionString!),

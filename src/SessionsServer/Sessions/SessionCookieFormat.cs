@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using SessionsServer.Stores;
 
 namespace SessionsServer.Sessions;
 
@@ -37,10 +38,13 @@ internal sealed class SessionCookieFormat(IDataProtectionProvider protection)
             var key = Encoding.UTF8.GetString(_protector.Unprotect(bytes[..length]));
             return key.Length == KeyLength ? key : null;
         }
-        catch (CryptographicException)
+        catch (CryptographicException ex) when (StoreFailures.Describe(ex, "key ring") is null)
         {
-            // Tampered, or protected by another key ring. A ring that cannot be read at all was refused before this
-            // (StoreFailureMiddleware), so what is left means only "not one of ours": a fresh session, as the stock one does.
+            // Tampered, or under a key this ring does not hold: "not one of ours", a fresh session, as the stock one
+            // does. A ring that cannot be read at all was refused before this (StoreFailureMiddleware). But a cookie
+            // under a key the ring has not loaded makes data protection re-read the ring (in its first two minutes),
+            // and when that read fails it wraps the store's error: that cookie may well be ours, so the failure goes
+            // up (a 503 that keeps the browser's cookie) instead of replacing the session.
             return null;
         }
     }

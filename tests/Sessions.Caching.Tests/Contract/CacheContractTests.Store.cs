@@ -117,6 +117,24 @@ public abstract partial class CacheContractTests
         (await cache.GetAsync("kept", Ct)).Should().Equal(Bytes("v"), "re-provisioning must not touch existing rows");
     }
 
+    // Instances that start together on an empty database each create the table; the ones that lose the race on the
+    // engine's catalog (PostgreSQL's pg_type, SQL Server's "already an object named") must still come up.
+    [Fact]
+    public async Task Servers_that_create_one_table_at_once_all_succeed()
+    {
+        var table = "sessions_" + Guid.NewGuid().ToString("N")[..10];
+        var caches = new List<RelationalDistributedCache>();
+        for (var i = 0; i < 6; i++)
+        {
+            caches.Add(await NewRelationalCacheAsync(o => o.TableName = table, provision: false));
+        }
+
+        await Task.WhenAll(caches.Select(cache => Task.Run(() => cache.CreateTableAsync(Ct), Ct)));
+
+        await caches[0].SetAsync("k", Bytes("v"), Sliding(TimeSpan.FromMinutes(1)), Ct);
+        (await caches[^1].GetAsync("k", Ct)).Should().Equal(Bytes("v"), "every server ended up on the one table");
+    }
+
     [Theory]
     [InlineData("my schema", "my sessions")]
     [InlineData("o'brien", "Sess'ions")]

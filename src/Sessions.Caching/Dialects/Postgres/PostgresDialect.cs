@@ -57,6 +57,13 @@ public sealed class PostgresDialect : SqlDialect
     internal override bool IsMissingTable(DbException error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName };
 
+    // IF NOT EXISTS checks the catalog before it writes there, so of two creators the second fails on the catalog's
+    // own unique index (23505, pg_type) or, once the first has committed, as a duplicate; "tuple concurrently
+    // updated" (XX000) is the same race on a catalog row.
+    internal override bool IsConcurrentCreation(DbException error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.DuplicateSchema } ||
+        error is PostgresException { SqlState: PostgresErrorCodes.InternalError } internalError && internalError.MessageText.Contains("concurrently", StringComparison.Ordinal);
+
     // ON CONFLICT makes the upsert atomic; only a deadlock between multi-row sweeps and writes remains.
     internal override bool IsWriteConflict(DbException error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation };

@@ -87,6 +87,15 @@ public sealed class SqlServerDialect : SqlDialect
          (sql.Message.StartsWith("relation ", StringComparison.Ordinal) &&
           sql.Message.EndsWith(" does not exist", StringComparison.Ordinal)));
 
+    // 2714 an object, 1913 an index, 2759 a schema that another creator made between the IF and the CREATE. Babelfish
+    // reports PostgreSQL's catalog races under its own numbers, in PostgreSQL's words.
+    internal override bool IsConcurrentCreation(DbException error) =>
+        error is SqlException sql &&
+        (sql.Number is 2714 or 1913 or 2759 ||
+         sql.Message.Contains("already exists", StringComparison.Ordinal) ||
+         sql.Message.Contains("duplicate key value violates unique constraint", StringComparison.Ordinal) ||
+         sql.Message.Contains("tuple concurrently updated", StringComparison.Ordinal));
+
     internal override bool IsWriteConflict(DbException error) =>
         error is SqlException sql && WriteConflictNumbers.Contains(sql.Number);
 
