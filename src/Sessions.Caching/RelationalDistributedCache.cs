@@ -17,7 +17,7 @@ namespace Sessions.Caching;
 /// and parameter types; this class owns validation, expiry arithmetic, sweeping and metrics.
 /// Every operation is one command (one round trip); only the sweep repeats its batch.
 /// </summary>
-public sealed partial class RelationalDistributedCache : IDistributedCache, IDisposable
+public sealed partial class RelationalDistributedCache : IDistributedCache, IPeekableDistributedCache, IDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly RelationalCacheOptions _options;
@@ -68,6 +68,19 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
 
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
         GetCoreAsync(key, useAsync: true, token).AsTask();
+
+    public async Task<byte[]?> PeekAsync(string key, CancellationToken token = default)
+    {
+        CacheKeyRules.ValidateKey(key);
+        token.ThrowIfCancellationRequested();
+        _sweeper.SweepIfDue();
+        return await ExecuteAsync(
+            StoreOperation.Peek,
+            command => _dialect.PreparePeek(command, key, _time.GetUtcNow()),
+            ReadValueAsync,
+            useAsync: true,
+            token).ConfigureAwait(false);
+    }
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
         RunSynchronously(SetCoreAsync(key, value, options, useAsync: false, CancellationToken.None));
@@ -124,7 +137,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IDis
                 useAsync: true,
                 cancellationToken).ConfigureAwait(false);
             deleted += batch;
-            if (batch < SqlDialect.SweepBatchRows)
+            if (batch < _dialect.SweepBatch)
             {
                 return deleted;
             }

@@ -25,7 +25,7 @@ public sealed class StoreCallCounter
     internal void Count(string operation) => _byOperation.AddOrUpdate(operation, 1, (_, total) => total + 1);
 
     /// <summary>The hardened session writes conditionally; those calls are counted as the set or remove they are.</summary>
-    private sealed class CountedDistributedCache(IDistributedCache inner, StoreCallCounter counter) : IConditionalDistributedCache
+    private sealed class CountedDistributedCache(IDistributedCache inner, StoreCallCounter counter) : IConditionalDistributedCache, IPeekableDistributedCache
     {
         private IConditionalDistributedCache Conditional => inner as IConditionalDistributedCache
             ?? throw new InvalidOperationException($"{inner.GetType().FullName} has no conditional writes; only the hardened profile's cache has them.");
@@ -40,6 +40,13 @@ public sealed class StoreCallCounter
         {
             counter.Count("remove");
             return Conditional.RemoveIfUnchangedAsync(key, expected, token);
+        }
+
+        // Counted as a read: it is one, only without the slide.
+        public Task<byte[]?> PeekAsync(string key, CancellationToken token = default)
+        {
+            counter.Count("get");
+            return inner is IPeekableDistributedCache peekable ? peekable.PeekAsync(key, token) : inner.GetAsync(key, token);
         }
 
         public byte[]? Get(string key)

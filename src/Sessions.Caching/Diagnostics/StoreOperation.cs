@@ -4,6 +4,7 @@ namespace Sessions.Caching.Diagnostics;
 public static class StoreOperation
 {
     public const string Get = "get";
+    public const string Peek = "peek";
     public const string Set = "set";
     public const string Refresh = "refresh";
     public const string Remove = "remove";

@@ -10,6 +10,7 @@ namespace Sessions.Caching.Dialects;
 /// <param name="RemoveIfUnchanged">Deletes the row only if its value is exactly @Expected.</param>
 internal sealed record DialectStatements(
     string GetAndSlide,
+    string Peek,
     string Refresh,
     string Set,
     string Remove,
@@ -20,5 +21,5 @@ internal sealed record DialectStatements(
     IReadOnlyList<string> CreateTable)
 {
     public IEnumerable<string> All =>
-        new[] { GetAndSlide, Refresh, Set, Remove, DeleteExpired, SetIfUnchanged, SetIfAbsent, RemoveIfUnchanged }.Concat(CreateTable);
+        new[] { GetAndSlide, Peek, Refresh, Set, Remove, DeleteExpired, SetIfUnchanged, SetIfAbsent, RemoveIfUnchanged }.Concat(CreateTable);
 }

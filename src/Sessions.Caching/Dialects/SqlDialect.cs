@@ -23,6 +23,9 @@ public abstract class SqlDialect
     /// </summary>
     internal const int SweepBatchRows = 1000;
 
+    /// <summary>Rows this dialect's sweep statement deletes at most (<see cref="SweepBatchRows"/> unless it says otherwise).</summary>
+    internal virtual int SweepBatch => SweepBatchRows;
+
     internal abstract DialectStatements Statements { get; }
 
     /// <summary>
@@ -74,6 +77,13 @@ public abstract class SqlDialect
     internal void PrepareGet(DbCommand command, string key, DateTimeOffset utcNow)
     {
         command.CommandText = Statements.GetAndSlide;
+        command.Parameters.Add(IdParameter(key));
+        command.Parameters.Add(TimeParameter("UtcNow", utcNow));
+    }
+
+    internal void PreparePeek(DbCommand command, string key, DateTimeOffset utcNow)
+    {
+        command.CommandText = Statements.Peek;
         command.Parameters.Add(IdParameter(key));
         command.Parameters.Add(TimeParameter("UtcNow", utcNow));
     }

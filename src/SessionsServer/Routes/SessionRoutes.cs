@@ -10,11 +10,11 @@ public static class SessionRoutes
     {
         // Cast to Delegate: a method taking HttpContext and returning Task would otherwise bind as a RequestDelegate and drop its result.
         var session = app.MapGroup("/session");
-        session.MapGet("/counter", (Delegate)Counter);
-        session.MapGet("/login", (Delegate)Login);
+        session.MapGet("/counter", (Delegate)Counter).WithMetadata(WritesSession.Instance);
+        session.MapGet("/login", (Delegate)Login).WithMetadata(WritesSession.Instance);
         session.MapGet("/whoami", (Delegate)WhoAmI);
-        session.MapGet("/logout", (Delegate)Logout);
-        session.MapGet("/set", (Delegate)Set);
+        session.MapGet("/logout", (Delegate)Logout).WithMetadata(WritesSession.Instance);
+        session.MapGet("/set", (Delegate)Set).WithMetadata(WritesSession.Instance);
         session.MapGet("/get", (Delegate)Get);
 
         app.MapGet("/hello", () => Results.Text("Hello, Session World!", "text/plain"));

@@ -19,6 +19,10 @@ namespace SessionsServer.Sessions;
 /// (<see cref="SessionChangedException"/>, 409) instead of silently overwriting the first.
 /// </summary>
 /// <param name="leaseEnded">Fires when the request's session lock runs out: no store call may go on after that.</param>
+/// <param name="readForWrite">
+/// The request is expected to write the session (its route says so): the load reads without sliding where the store
+/// can, since the write sets a fresh expiry anyway; if no write comes after all, the commit slides instead.
+/// </param>
 internal sealed class LoadOnceSession(
     IDistributedCache cache,
     string sessionKey,
@@ -27,7 +31,8 @@ internal sealed class LoadOnceSession(
     Func<bool> tryEstablishSession,
     bool isNewSessionKey,
     ILogger logger,
-    CancellationToken leaseEnded = default) : ISession
+    CancellationToken leaseEnded = default,
+    bool readForWrite = false) : ISession
 {
     private readonly IConditionalDistributedCache? _conditional = cache as IConditionalDistributedCache;
     private Dictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
@@ -43,6 +48,8 @@ internal sealed class LoadOnceSession(
     private bool _modified;
     private bool _stored = !isNewSessionKey;
     private bool _ended;
+    // The load read without sliding: the session's expiry still has to move before this request is done.
+    private bool _slideOwed;
 
     public bool IsAvailable
     {
@@ -80,17 +87,31 @@ internal sealed class LoadOnceSession(
         }
 
         // A key the middleware just made cannot be in the store yet: no round trip.
-        var data = isNewSessionKey ? null : await WithTimeout(ct => cache.GetAsync(_sessionKey, ct), cancellationToken);
+        var peek = readForWrite && cache is IPeekableDistributedCache;
+        var data = isNewSessionKey
+            ? null
+            : await WithTimeout(ct => peek ? ((IPeekableDistributedCache)cache).PeekAsync(_sessionKey, ct) : cache.GetAsync(_sessionKey, ct), cancellationToken);
+        _slideOwed = peek && data is not null;
         Accept(data);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        // Unmodified: the read that loaded the session already slid its expiry, so there is nothing to send.
+        // Unmodified: the read that loaded the session already slid its expiry, so there is nothing to send, unless it
+        // was a read without the slide for a write that did not come (a refused or oversized value).
         if (!_modified)
         {
+            if (_slideOwed && !_ended)
+            {
+                _slideOwed = false;
+                await WithTimeout(async ct => { await cache.RefreshAsync(_sessionKey, ct); return true; }, cancellationToken);
+            }
+
             return;
         }
+
+        // The write sets a fresh expiry, or the session goes.
+        _slideOwed = false;
 
         // One attempt per request: after a failure the caller answers 503, and a second try from the
         // middleware's own commit would only keep the client waiting another I/O timeout.

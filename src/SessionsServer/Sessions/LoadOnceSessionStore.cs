@@ -18,9 +18,10 @@ internal sealed class LoadOnceSessionStore(IDistributedCache cache, ILoggerFacto
         Create(sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey, CancellationToken.None);
 
     /// <param name="leaseEnded">The request's session lock running out (<c>Sessions:SerializeRequests</c>), or none.</param>
-    public LoadOnceSession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey, CancellationToken leaseEnded)
+    /// <param name="readForWrite">The request's route writes the session (<see cref="Routes.WritesSession"/>).</param>
+    public LoadOnceSession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey, CancellationToken leaseEnded, bool readForWrite = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionKey);
-        return new LoadOnceSession(_cache, sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey, _logger, leaseEnded);
+        return new LoadOnceSession(_cache, sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey, _logger, leaseEnded, readForWrite);
     }
 }

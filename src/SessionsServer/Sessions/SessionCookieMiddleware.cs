@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
 using SessionsServer.Locking;
+using SessionsServer.Routes;
 
 namespace SessionsServer.Sessions;
 
@@ -33,7 +34,8 @@ internal sealed class SessionCookieMiddleware(
         var key = cookieKey ?? SessionCookieFormat.NewKey();
         // As in the stock middleware, only a new key needs its cookie sent; a known one is in the browser already.
         Func<bool> establish = cookieKey is null ? () => request.TryEstablish(key) : static () => true;
-        request.Session = store.Create(key, options.IdleTimeout, options.IOTimeout, establish, isNewSessionKey: cookieKey is null, lease?.Ended ?? CancellationToken.None);
+        var writes = context.GetEndpoint()?.Metadata.GetMetadata<WritesSession>() is not null;
+        request.Session = store.Create(key, options.IdleTimeout, options.IOTimeout, establish, isNewSessionKey: cookieKey is null, lease?.Ended ?? CancellationToken.None, readForWrite: writes);
         request.Attach();
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Sessions.Caching.Core;
 
 namespace Sessions.Caching.Tests.Contract;
 
@@ -33,6 +34,27 @@ public abstract partial class CacheContractTests
             Clock.Advance(TimeSpan.FromMinutes(8));
             (await cache.GetAsync(key, Ct)).Should().NotBeNull($"read {i + 1} is inside the slid window");
         }
+    }
+
+    [Fact]
+    public async Task Peek_reads_without_sliding_and_hides_an_expired_entry()
+    {
+        var cache = await NewCacheAsync();
+        if (cache is not IPeekableDistributedCache peekable)
+        {
+            Assert.Skip($"{cache.GetType().Name} has no read without the slide; the session uses its ordinary read there");
+            return;
+        }
+
+        var key = NewKey();
+        await cache.SetAsync(key, Bytes("v"), Sliding(TimeSpan.FromMinutes(10)), Ct);
+
+        Clock.Advance(TimeSpan.FromMinutes(8));
+        (await peekable.PeekAsync(key, Ct)).Should().Equal(Bytes("v"));
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        (await peekable.PeekAsync(key, Ct)).Should().BeNull("the peek at minute 8 left the expiry at minute 10");
+        (await cache.GetAsync(key, Ct)).Should().BeNull();
+        (await peekable.PeekAsync(NewKey(), Ct)).Should().BeNull();
     }
 
     [Fact]

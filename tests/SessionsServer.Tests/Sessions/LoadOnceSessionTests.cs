@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Sessions.Caching.Core;
 using SessionsServer.Sessions;
 using Xunit;
 
@@ -19,7 +20,8 @@ public sealed class LoadOnceSessionTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private LoadOnceSession Project(string key, bool isNew) => new(_cache, key, Idle, IO, () => true, isNew, NullLogger.Instance);
+    private LoadOnceSession Project(string key, bool isNew, bool readForWrite = false) =>
+        new(_cache, key, Idle, IO, () => true, isNew, NullLogger.Instance, readForWrite: readForWrite);
 
     private DistributedSession Stock(string key, bool isNew) => new(_cache, key, Idle, IO, () => true, NullLoggerFactory.Instance, isNew);
 
@@ -73,6 +75,32 @@ public sealed class LoadOnceSessionTests
         writer.SetInt32("counter", 2);
         await writer.CommitAsync(Ct);
         _cache.Calls.Should().Equal("get", "set");
+    }
+
+    [Fact]
+    public async Task A_request_that_writes_reads_without_the_slide_its_write_makes()
+    {
+        await SeedAsync("k6");
+        _cache.Reset();
+
+        var writer = Project("k6", isNew: false, readForWrite: true);
+        await writer.LoadAsync(Ct);
+        writer.GetString("user").Should().Be("max");
+        writer.SetInt32("counter", 2);
+        await writer.CommitAsync(Ct);
+        _cache.Calls.Should().Equal("peek", "set");
+    }
+
+    [Fact]
+    public async Task A_request_expected_to_write_that_does_not_still_slides_the_session()
+    {
+        await SeedAsync("k7");
+        _cache.Reset();
+
+        var refused = Project("k7", isNew: false, readForWrite: true);
+        await refused.LoadAsync(Ct);
+        await refused.CommitAsync(Ct);
+        _cache.Calls.Should().Equal("peek", "refresh");
     }
 
     [Fact]
@@ -132,7 +160,7 @@ public sealed class LoadOnceSessionTests
         await seed.CommitAsync(Ct);
     }
 
-    private sealed class CountingCache(IDistributedCache inner) : IDistributedCache
+    private sealed class CountingCache(IDistributedCache inner) : IDistributedCache, IPeekableDistributedCache
     {
         private readonly List<string> _calls = [];
 
@@ -143,6 +171,9 @@ public sealed class LoadOnceSessionTests
         public byte[]? Get(string key) => Record("get", () => inner.Get(key));
 
         public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Record("get", () => inner.GetAsync(key, token));
+
+        // The memory cache under it has no read without the slide; the calls are what these tests look at.
+        public Task<byte[]?> PeekAsync(string key, CancellationToken token = default) => Record("peek", () => inner.GetAsync(key, token));
 
         public void Refresh(string key) => Record("refresh", () => { inner.Refresh(key); return 0; });
 

@@ -137,6 +137,7 @@ public sealed class PostgresDialect : SqlDialect
 
         return new DialectStatements(
             GetAndSlide: get,
+            Peek: $"SELECT \"Value\" FROM {table} WHERE \"Id\" = @Id AND @UtcNow <= \"ExpiresAtTime\"",
             Refresh: refresh,
             Set: set,
             Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id",

@@ -182,6 +182,7 @@ public sealed class SqlServerDialect : SqlDialect
 
         return new DialectStatements(
             GetAndSlide: slide + $" SELECT Value FROM {table} WHERE Id = @Id AND @UtcNow <= ExpiresAtTime;",
+            Peek: $"SELECT Value FROM {table} WHERE Id = @Id AND @UtcNow <= ExpiresAtTime;",
             Refresh: slide,
             Set: set,
             Remove: $"DELETE FROM {table} WHERE Id = @Id;",
