@@ -28,7 +28,7 @@ public sealed class ScriptDomTests
     {
         var dialect = new SqlServerDialect(new RelationalCacheOptions { ConnectionString = "Server=unused", SchemaName = schema, TableName = table });
         var statements = dialect.Statements.All.ToList();
-        statements.Should().HaveCount(8 + dialect.Statements.CreateTable.Count);
+        statements.Should().HaveCount(9 + dialect.Statements.CreateTable.Count);
 
         foreach (var sql in statements)
         {
