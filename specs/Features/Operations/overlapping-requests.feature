@@ -116,3 +116,21 @@ Feature: Requests on one session that overlap
     Then the request started on instance "A" answers 503
     When browser "alice" calls "/session/counter" on instance "B"
     Then it answers 200 with counter 3
+
+  @req-E8.6
+  Scenario: On one instance, a request stuck holding the session blocks it for half the I/O timeout at most
+    Given instance "A" runs on the scenario's own store with:
+      | setting                    | value |
+      | Sessions:SerializeRequests | true  |
+      | Sessions:IOTimeoutSeconds  | 2     |
+    And browser "alice" calls "/session/counter" on instance "A"
+    And instance "A" will hold its next session write
+    When browser "alice" starts "/session/counter" on instance "A"
+    And instance "A" holds that request's write
+    And browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 200 with counter 2
+    And it answered within 3 seconds
+    When instance "A" lets the write go
+    Then the request started on instance "A" answers 503
+    When browser "alice" calls "/session/counter" on instance "A"
+    Then it answers 200 with counter 3
