@@ -61,7 +61,9 @@ public static class TargetMatrix
             .Where(t => chosen.Contains("all") || chosen.Contains(t.Name))
             .Select(t => ForStore(t.Store, t.Profile))
             .Select(m => plainRun && ExtensionOnlyByDefault.Contains(m.Item2.Name, StringComparer.OrdinalIgnoreCase)
-                ? (m.Item1, m.Item2.SkipTag("contract", "a plain run proves the hardened contract tier on redis-hardened, sqlserver-hardened and in black-box mode; SESSIONS_TARGETS=all runs it here too"))
+                ? (m.Item1, m.Item2
+                    .SkipTag("contract", "a plain run proves the hardened contract tier on redis-hardened, sqlserver-hardened and in black-box mode; SESSIONS_TARGETS=all runs it here too")
+                    .SkipTag("load", "a plain run loads the hardened profile on redis-hardened and sqlserver-hardened, alone on the machine (@serial); SESSIONS_TARGETS=all loads it here too"))
                 : m)
             .ToList();
     }
