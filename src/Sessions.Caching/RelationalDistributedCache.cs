@@ -137,7 +137,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IPee
                 useAsync: true,
                 cancellationToken).ConfigureAwait(false);
             deleted += batch;
-            if (batch < _dialect.SweepBatch)
+            if (batch < SqlDialect.SweepBatchRows)
             {
                 return deleted;
             }

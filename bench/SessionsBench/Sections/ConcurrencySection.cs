@@ -41,6 +41,11 @@ public sealed class ConcurrencySection : IBenchSection
                             var lost = await server.LostIncrementsAsync(sessions);
                             results.Concurrency.Add(new ConcurrencyResult(store, target.ProfileLabel, sessions, measured.Rps, measured.Latency, lost, server.Errors - errorsBefore));
                             context.Log.LogInformation("concurrency {Target} x{Sessions}: {Rps:0} req/s, p99 {P99:0.00} ms", target.Label, sessions, measured.Rps, measured.Latency.P99Ms);
+                            if (server.Errors > errorsBefore)
+                            {
+                                // What went wrong is the finding; the server's first errors say it.
+                                context.Log.LogWarning("concurrency {Target} x{Sessions}: {Errors} errors; the server's first: {Samples}", target.Label, sessions, server.Errors - errorsBefore, string.Join(" | ", server.Stats.Samples));
+                            }
                             progress.Done();
                             done++;
                         }

@@ -23,9 +23,6 @@ public abstract class SqlDialect
     /// </summary>
     internal const int SweepBatchRows = 1000;
 
-    /// <summary>Rows this dialect's sweep statement deletes at most (<see cref="SweepBatchRows"/> unless it says otherwise).</summary>
-    internal virtual int SweepBatch => SweepBatchRows;
-
     internal abstract DialectStatements Statements { get; }
 
     /// <summary>
