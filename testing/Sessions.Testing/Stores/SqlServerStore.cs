@@ -144,9 +144,11 @@ public sealed class SqlServerStore : StoreProvisioner
     /// has; the query on each connection matters as much as the login, because a Babelfish backend pays a few hundred
     /// milliseconds of CPU for its first parameterised statement (SQL Server does not).
     /// </summary>
-    private static async Task WarmPoolAsync(string connectionString, int count, CancellationToken cancellationToken)
+    /// <param name="connectionString">Exactly the string the server will use: a pool is found by its string.</param>
+    /// <param name="count">Connections to open; the string's Max Pool Size when null.</param>
+    public static async Task WarmPoolAsync(string connectionString, int? count = null, CancellationToken cancellationToken = default)
     {
-        var connections = Enumerable.Range(0, count).Select(_ => new SqlConnection(connectionString)).ToList();
+        var connections = Enumerable.Range(0, count ?? new SqlConnectionStringBuilder(connectionString).MaxPoolSize).Select(_ => new SqlConnection(connectionString)).ToList();
         try
         {
             await Task.WhenAll(connections.Select(async connection =>
