@@ -69,18 +69,8 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IPee
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
         GetCoreAsync(key, useAsync: true, token).AsTask();
 
-    public async Task<byte[]?> PeekAsync(string key, CancellationToken token = default)
-    {
-        CacheKeyRules.ValidateKey(key);
-        token.ThrowIfCancellationRequested();
-        _sweeper.SweepIfDue();
-        return await ExecuteAsync(
-            StoreOperation.Peek,
-            command => _dialect.PreparePeek(command, key, _time.GetUtcNow()),
-            ReadValueAsync,
-            useAsync: true,
-            token).ConfigureAwait(false);
-    }
+    public Task<byte[]?> PeekAsync(string key, CancellationToken token = default) =>
+        ReadCoreAsync(key, StoreOperation.Peek, _dialect.PreparePeek, useAsync: true, token).AsTask();
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
         RunSynchronously(SetCoreAsync(key, value, options, useAsync: false, CancellationToken.None));
@@ -144,7 +134,12 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IPee
         }
     }
 
-    private async ValueTask<byte[]?> GetCoreAsync(string key, bool useAsync, CancellationToken token)
+    private ValueTask<byte[]?> GetCoreAsync(string key, bool useAsync, CancellationToken token) =>
+        ReadCoreAsync(key, StoreOperation.Get, _dialect.PrepareGet, useAsync, token);
+
+    /// <summary>A read of one entry: the sliding one (get) or the one that leaves the expiry alone (peek).</summary>
+    private async ValueTask<byte[]?> ReadCoreAsync(
+        string key, string operation, Action<DbCommand, string, DateTimeOffset> prepare, bool useAsync, CancellationToken token)
     {
         CacheKeyRules.ValidateKey(key);
         token.ThrowIfCancellationRequested();
@@ -152,13 +147,12 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IPee
         // Checked before the command, so the schedule holds (and sweep failures get logged) even
         // while every operation is failing.
         _sweeper.SweepIfDue();
-        var result = await ExecuteAsync(
-            StoreOperation.Get,
-            command => _dialect.PrepareGet(command, key, _time.GetUtcNow()),
+        return await ExecuteAsync(
+            operation,
+            command => prepare(command, key, _time.GetUtcNow()),
             ReadValueAsync,
             useAsync,
             token).ConfigureAwait(false);
-        return result;
     }
 
     private async ValueTask<int> SetCoreAsync(

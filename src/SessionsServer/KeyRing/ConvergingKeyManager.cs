@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using SessionsServer.Locking;
 
@@ -19,7 +17,7 @@ namespace SessionsServer.KeyRing;
 internal sealed class ConvergingKeyManager(IKeyManager inner, IStoreLock storeLock, string applicationName, TimeSpan ioTimeout, TimeProvider time, ILogger<ConvergingKeyManager> logger)
     : IKeyManager, IDisposable
 {
-    private readonly string _resource = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("data-protection key ring " + applicationName)));
+    private readonly string _resource = SessionLocks.Resource("data-protection key ring " + applicationName);
 
     public IKey CreateNewKey(DateTimeOffset activationDate, DateTimeOffset expirationDate)
     {

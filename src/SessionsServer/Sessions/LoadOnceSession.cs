@@ -35,6 +35,7 @@ internal sealed class LoadOnceSession(
     bool readForWrite = false) : ISession
 {
     private readonly IConditionalDistributedCache? _conditional = cache as IConditionalDistributedCache;
+    private readonly IPeekableDistributedCache? _peekable = readForWrite ? cache as IPeekableDistributedCache : null;
     private Dictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
     private string _sessionKey = sessionKey;
 
@@ -87,11 +88,10 @@ internal sealed class LoadOnceSession(
         }
 
         // A key the middleware just made cannot be in the store yet: no round trip.
-        var peek = readForWrite && cache is IPeekableDistributedCache;
         var data = isNewSessionKey
             ? null
-            : await WithTimeout(ct => peek ? ((IPeekableDistributedCache)cache).PeekAsync(_sessionKey, ct) : cache.GetAsync(_sessionKey, ct), cancellationToken);
-        _slideOwed = peek && data is not null;
+            : await WithTimeout(ct => _peekable?.PeekAsync(_sessionKey, ct) ?? cache.GetAsync(_sessionKey, ct), cancellationToken);
+        _slideOwed = _peekable is not null && data is not null;
         Accept(data);
     }
 
