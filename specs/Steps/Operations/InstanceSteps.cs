@@ -10,7 +10,7 @@ public sealed class InstanceSteps(ScenarioStore store, ServerInstances instances
 {
     [Given("instance {string} runs on the scenario's own store")]
     public async Task RunsOnTheStore(string name) =>
-        await instances.StartAsync(name, await store.SharedAsync(scenario.CancellationToken));
+        await instances.StartReadyAsync(name, await store.SharedAsync(scenario.CancellationToken));
 
     [Given("instance {string} runs on the same store with application name {string}")]
     public async Task RunsWithApplicationName(string name, string applicationName)

@@ -26,7 +26,7 @@ public sealed class OutageSteps(ScenarioStore store, StoreFaults faults, ServerI
             await SqlServerStore.WarmPoolAsync(proxied.ConnectionString, pool, scenario.CancellationToken);
         }
 
-        await instances.StartAsync(name, settings);
+        await instances.StartReadyAsync(name, settings);
     }
 
     [When("the store is cut off")]

@@ -27,7 +27,7 @@ public sealed class OverlapSteps(ScenarioStore store, ServerInstances instances,
             merged[row["setting"]] = row["value"];
         }
 
-        await instances.StartAsync(name, merged);
+        await instances.StartReadyAsync(name, merged);
     }
 
     [Given("instance {string} will hold its next session write")]
