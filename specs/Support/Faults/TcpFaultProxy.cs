@@ -34,7 +34,9 @@ public sealed class TcpFaultProxy : IAsyncDisposable
         _target = new DnsEndPoint(targetHost, targetPort);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = AcceptLoopAsync();
+        // On the thread pool: started from a step, the loop would otherwise accept each connection only when one of
+        // xunit's few test threads is free, and every new store connection through the proxy would wait for that.
+        _accepting = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>The loopback port to give the server instead of the store's own.</summary>

@@ -40,9 +40,11 @@ public sealed class SessionClient : IDisposable
         }
 
         configure?.Invoke(request);
+        // Off the caller's context: xunit runs parallel tests' continuations on a few threads, and a timestamp taken
+        // only once one of them is free would time the test runner's queue, not the server's answer.
         var started = Stopwatch.GetTimestamp();
-        using var response = await request.GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var body = await response.ResponseMessage.Content.ReadAsStringAsync(cancellationToken);
+        using var response = await request.GetAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.ResponseMessage.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var setCookies = response.ResponseMessage.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
         return new SessionResponse(
             $"GET {new Uri(BaseAddress, pathAndQuery)}",
