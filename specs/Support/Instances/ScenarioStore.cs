@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Sessions.Testing.Stores;
 using StackExchange.Redis;
@@ -12,11 +13,6 @@ namespace Sessions.Specs.Support.Instances;
 /// </summary>
 public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
 {
-    // Babelfish fails concurrent CREATE DATABASE with "tuple concurrently updated"; one provisioning at a time is
-    // cheap (a few per run) and keeps every engine out of that race.
-    private static readonly SemaphoreSlim Provisioning = new(1, 1);
-
-
     private readonly List<StoreProvisioner> _provisioned = [];
     private readonly List<string> _folders = [];
     private readonly List<(string Connection, string Key)> _redisKeyRings = [];
@@ -121,23 +117,82 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
                 };
                 break;
             default:
-                var sibling = SiblingOf(store);
-                _provisioned.Add(sibling);
-                await Provisioning.WaitAsync(cancellationToken);
-                try
+                if (store is SqlServerStore && SqlServerSpares.TryTake(out var spare))
                 {
-                    settings = new(await sibling.PrepareAsync(cancellationToken));
-                }
-                finally
-                {
-                    Provisioning.Release();
+                    _provisioned.Add(spare.Store);
+                    _settingsOf[spare.Store] = spare.Settings;
+                    settings = new(spare.Settings);
+                    break;
                 }
 
+                var sibling = SiblingOf(store);
+                _provisioned.Add(sibling);
+                settings = new(await PrepareAsync(sibling, cancellationToken));
                 break;
         }
 
         settings["Sessions:CreateTable"] = createTable ? "true" : "false";
         return WithProfile(settings);
+    }
+
+    // PostgreSQL and Redis stores are made concurrently. SQL Server's, one at a time: most of one is warming its
+    // connections, and on Babelfish each new connection costs about half a second of CPU, so a run's scenarios
+    // starting together made dozens at once and starved the targets' own requests (answers after 9 s, sessions idle
+    // past their expiry) on two cores. The DDL races are retried where the DDL runs (SqlServerDdl).
+    private static readonly SemaphoreSlim SqlServerProvisioning = new(1, 1);
+
+    // A SQL Server store a scenario has finished with, emptied, for the next scenario to take instead of making one:
+    // its login and warm connections are the expensive part. Dropped when the run ends (DropSparesAsync).
+    private static readonly ConcurrentBag<(SqlServerStore Store, IReadOnlyDictionary<string, string?> Settings)> SqlServerSpares = [];
+    private readonly Dictionary<StoreProvisioner, IReadOnlyDictionary<string, string?>> _settingsOf = [];
+
+    private async Task<IReadOnlyDictionary<string, string?>> PrepareAsync(StoreProvisioner store, CancellationToken cancellationToken)
+    {
+        if (store is not SqlServerStore)
+        {
+            return await store.PrepareAsync(cancellationToken);
+        }
+
+        await SqlServerProvisioning.WaitAsync(cancellationToken);
+        try
+        {
+            return _settingsOf[store] = await store.PrepareAsync(cancellationToken);
+        }
+        finally
+        {
+            SqlServerProvisioning.Release();
+        }
+    }
+
+    /// <summary>Drops the SQL Server stores kept for reuse; the run calls it once, after its last scenario.</summary>
+    public static async Task DropSparesAsync()
+    {
+        while (SqlServerSpares.TryTake(out var spare))
+        {
+            await DropAsync(spare.Store);
+        }
+    }
+
+    // The scenario's instances are stopped by now. A store that cannot be emptied (a table some lingering session
+    // still locks) is dropped as before rather than handed on in an unknown state.
+    private async Task ReleaseAsync(StoreProvisioner store)
+    {
+        if (store is SqlServerStore sqlServer && _settingsOf.TryGetValue(store, out var settings))
+        {
+            try
+            {
+                await sqlServer.EmptyAsync(CancellationToken.None);
+                SqlServerSpares.Add((sqlServer, settings));
+                return;
+            }
+            catch (Microsoft.Data.SqlClient.SqlException ex)
+            {
+                // Not handed on; dropped below like any other.
+                Console.WriteLine($"A scenario's SQL Server store could not be emptied for reuse, so it is dropped: {ex.Message}");
+            }
+        }
+
+        await DropAsync(store);
     }
 
     // Every instance a scenario starts runs the target's profile.
@@ -190,7 +245,7 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
         _redisKeyRings.Clear();
         foreach (var store in _provisioned)
         {
-            await DropAsync(store);
+            await ReleaseAsync(store);
         }
 
         // Pooled connections keep the sqlite file open; release them before deleting the folder.

@@ -169,6 +169,33 @@ public sealed class SqlServerStore : StoreProvisioner
         }
     }
 
+    /// <summary>
+    /// Makes the prepared database as it was just after <see cref="PrepareAsync"/>: every table dropped (a trigger
+    /// goes with its table), so a server started next finds no session, no key ring and no table. Its login and its
+    /// warm connections stay, which is what a reuse is for: on Babelfish each new connection costs about half a
+    /// second of CPU.
+    /// </summary>
+    public async Task EmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqlConnection(_ownConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var tables = new List<string>();
+        await using (var list = new SqlCommand("SELECT s.name, t.name FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id", connection))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tables.Add($"[{reader.GetString(0).Replace("]", "]]", StringComparison.Ordinal)}].[{reader.GetString(1).Replace("]", "]]", StringComparison.Ordinal)}]");
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await using var drop = new SqlCommand($"DROP TABLE {table}", connection) { CommandTimeout = 10 };
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>A login with a user in this database and no grant at all.</summary>
     public override async Task<string?> LoginWithoutRightsAsync(CancellationToken cancellationToken)
     {
