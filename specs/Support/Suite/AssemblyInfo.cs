@@ -1,5 +1,6 @@
 using Reqnroll.Plugins;
 using ReqnrollXunit;
+using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
 
@@ -10,3 +11,6 @@ using Xunit.v3;
 // scenarios would wait 20 s each in a row. Aggressive: a scenario awaiting a timer holds no thread, so all the waits
 // overlap even on two cores.
 [assembly: Parallelization(Mode = ParallelMode.All, Algorithm = ParallelAlgorithm.Aggressive)]
+
+// The scenarios that wait real time start first, so their waits overlap the rest of the run instead of ending it.
+[assembly: TestCaseOrderer(typeof(Sessions.Specs.Support.Suite.WaitingScenariosFirst))]
