@@ -21,7 +21,10 @@ await_start(){
   return 1
 }
 
-dotnet build src/SessionsServer/SessionsServer.csproj -v q -nologo >/dev/null || fail "the server does not build"
+# SESSIONS_NO_BUILD=1: the caller built the solution (ci/test.sh runs this beside the suite, on the same binaries).
+if [ "${SESSIONS_NO_BUILD:-0}" != 1 ]; then
+  dotnet build src/SessionsServer/SessionsServer.csproj -v q -nologo >/dev/null || fail "the server does not build"
+fi
 server=src/SessionsServer/bin/Debug/net10.0/SessionsServer.dll
 urls=(); pins=(); project=(); mutants=()
 
