@@ -26,8 +26,6 @@ public sealed class SuiteHooks(ServerUnderTest server, CurrentScenario scenario)
     /// and stall every other target's requests past their I/O timeout, which in production, one server per process,
     /// does not happen. Enough threads up front keep the targets from slowing each other.
     /// </summary>
-    private static readonly TimeSpan SerialWaitBound = TimeSpan.FromMinutes(5);
-
     [BeforeTestRun(Order = 0)]
     public static void WidenThreadPool()
     {
@@ -62,35 +60,6 @@ public sealed class SuiteHooks(ServerUnderTest server, CurrentScenario scenario)
         scenario.Attach(line);
         // Also the test's own output, so the console (not only the report) says which engine served it.
         TestContext.Current.TestOutputHelper?.WriteLine(line);
-    }
-
-    /// <summary>
-    /// A @serial scenario is timed to the second and runs alone in this process; SESSIONS_SERIAL_AFTER names a file
-    /// that other work sharing the machine leaves when it is done (ci/test.sh runs the black-box proof beside the
-    /// suite), and the scenario starts only once it is there. Bounded: past the bound the scenario runs anyway and
-    /// says so, rather than the run hanging on a proof that died without leaving the file.
-    /// </summary>
-    [BeforeScenario("serial", Order = -1)]
-    public async Task WaitForTheMachine()
-    {
-        if (Environment.GetEnvironmentVariable("SESSIONS_SERIAL_AFTER") is not { Length: > 0 } marker)
-        {
-            return;
-        }
-
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!File.Exists(marker) && waited.Elapsed < SerialWaitBound)
-        {
-            // Polling a file another process creates; nothing is asserted on this wait.
-            await Task.Delay(TimeSpan.FromMilliseconds(250), scenario.CancellationToken);
-        }
-
-        if (waited.Elapsed >= TimeSpan.FromSeconds(1))
-        {
-            scenario.Attach(File.Exists(marker)
-                ? $"Waited {waited.Elapsed.TotalSeconds:0} s for the work beside the suite to finish ({marker})."
-                : $"The work beside the suite did not finish within {SerialWaitBound.TotalMinutes:0} min ({marker} is missing); the scenario ran anyway.");
-        }
     }
 
     /// <summary>Runs after the last scenario, also when scenarios failed: stops servers and drops the run's databases.</summary>
