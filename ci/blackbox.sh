@@ -40,24 +40,29 @@ for profile in tutorial hardened; do
   urls+=("project-$profile=https://127.0.0.1:$port"); pins+=("project-$profile=$sha"); project+=("project-$profile")
 done
 
-start_node(){
+# All launched first and then awaited: one after another, their start-ups added
+# seconds to every run.
+launch_node(){
   local name=$1; shift
   node tests/FaithfulServer/server.mjs --port 0 "$@" >"$work/$name.out" 2>"$work/$name.err" &
   pids+=($!)
-  local line
+}
+await_node(){
+  local name=$1 line
   line=$(await_start "$work/$name.out" "^listening https://") || fail "$name did not start: $(tail -3 "$work/$name.err")"
   urls+=("$name=$(sed -E 's/^listening ([^ ]+) .*/\1/' <<<"$line")"); pins+=("$name=$(sed -E 's/.*sha256=([0-9A-F]+).*/\1/' <<<"$line")")
 }
 
-start_node faithful
+launch_node faithful
 project+=(faithful)
 # Each way of breaking a requirement the contract fixes; every one must make at least one contract scenario fail.
 for broken in no-httponly no-secure no-samesite samesite-none no-path cookie-name whoami-200 login-empty-200 \
               set-missing-200 counter-message counter-start-0 logout-keeps-user idle-60 no-sliding cookie-carries-data \
               listen-any http-too; do
-  start_node "broken-$broken" --break "$broken"
+  launch_node "broken-$broken" --break "$broken"
   mutants+=("broken-$broken")
 done
+for name in faithful "${mutants[@]}"; do await_node "$name"; done
 
 join(){ local IFS=,; echo "$*"; }
 out=artifacts/living-doc/black-box
