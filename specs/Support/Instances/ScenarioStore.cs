@@ -119,9 +119,8 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
             default:
                 if (store is SqlServerStore && SqlServerSpares.TryTake(out var spare))
                 {
-                    _provisioned.Add(spare.Store);
-                    _settingsOf[spare.Store] = spare.Settings;
-                    settings = new(spare.Settings);
+                    _provisioned.Add(spare);
+                    settings = new(spare.PreparedSettings!);
                     break;
                 }
 
@@ -143,10 +142,9 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
 
     // A SQL Server store a scenario has finished with, emptied, for the next scenario to take instead of making one:
     // its login and warm connections are the expensive part. Dropped when the run ends (DropSparesAsync).
-    private static readonly ConcurrentBag<(SqlServerStore Store, IReadOnlyDictionary<string, string?> Settings)> SqlServerSpares = [];
-    private readonly Dictionary<StoreProvisioner, IReadOnlyDictionary<string, string?>> _settingsOf = [];
+    private static readonly ConcurrentBag<SqlServerStore> SqlServerSpares = [];
 
-    private async Task<IReadOnlyDictionary<string, string?>> PrepareAsync(StoreProvisioner store, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string?>> PrepareAsync(StoreProvisioner store, CancellationToken cancellationToken)
     {
         if (store is not SqlServerStore)
         {
@@ -156,7 +154,7 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
         await SqlServerProvisioning.WaitAsync(cancellationToken);
         try
         {
-            return _settingsOf[store] = await store.PrepareAsync(cancellationToken);
+            return await store.PrepareAsync(cancellationToken);
         }
         finally
         {
@@ -169,20 +167,20 @@ public sealed class ScenarioStore(ServerUnderTest target) : IAsyncDisposable
     {
         while (SqlServerSpares.TryTake(out var spare))
         {
-            await DropAsync(spare.Store);
+            await DropAsync(spare);
         }
     }
 
     // The scenario's instances are stopped by now. A store that cannot be emptied (a table some lingering session
     // still locks) is dropped as before rather than handed on in an unknown state.
-    private async Task ReleaseAsync(StoreProvisioner store)
+    private static async Task ReleaseAsync(StoreProvisioner store)
     {
-        if (store is SqlServerStore sqlServer && _settingsOf.TryGetValue(store, out var settings))
+        if (store is SqlServerStore { PreparedSettings: not null } sqlServer)
         {
             try
             {
                 await sqlServer.EmptyAsync(CancellationToken.None);
-                SqlServerSpares.Add((sqlServer, settings));
+                SqlServerSpares.Add(sqlServer);
                 return;
             }
             catch (Microsoft.Data.SqlClient.SqlException ex)

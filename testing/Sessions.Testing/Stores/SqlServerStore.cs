@@ -56,6 +56,9 @@ public sealed class SqlServerStore : StoreProvisioner
 
     private string LoginRights => IsBabelfish ? "owner of this database only" : "may create and use tables in dbo only";
 
+    /// <summary>What <see cref="PrepareAsync"/> returned; null before. A store emptied for reuse hands these on.</summary>
+    public IReadOnlyDictionary<string, string?>? PreparedSettings { get; private set; }
+
     /// <summary>First line of SELECT @@VERSION, once prepared.</summary>
     public string? EngineVersion { get; private set; }
 
@@ -104,7 +107,7 @@ public sealed class SqlServerStore : StoreProvisioner
 
         _ownConnectionString = own.ConnectionString;
         await WarmPoolAsync(own.ConnectionString, _connections, cancellationToken);
-        return settings;
+        return PreparedSettings = settings;
     }
 
     /// <summary>
@@ -180,12 +183,13 @@ public sealed class SqlServerStore : StoreProvisioner
         await using var connection = new SqlConnection(_ownConnectionString);
         await connection.OpenAsync(cancellationToken);
         var tables = new List<string>();
-        await using (var list = new SqlCommand("SELECT s.name, t.name FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id", connection))
+        // The engine quotes the names (QUOTENAME), as the server's dialect would.
+        await using (var list = new SqlCommand("SELECT QUOTENAME(s.name) + '.' + QUOTENAME(t.name) FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id", connection))
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                tables.Add($"[{reader.GetString(0).Replace("]", "]]", StringComparison.Ordinal)}].[{reader.GetString(1).Replace("]", "]]", StringComparison.Ordinal)}]");
+                tables.Add(reader.GetString(0));
             }
         }
 
