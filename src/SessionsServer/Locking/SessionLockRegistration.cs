@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SessionsServer.Configuration;
+using SessionsServer.Health;
 using SessionsServer.Stores;
 
 namespace SessionsServer.Locking;
@@ -22,6 +23,7 @@ public static class SessionLockRegistration
 
             return new SessionLocks(storeLock, options.IOTimeout, sp.GetRequiredService<TimeProvider>(), logger);
         });
+        services.AddHealthChecks().AddCheck<SessionLockHealthCheck>("session lock");
         return services;
     }
 
