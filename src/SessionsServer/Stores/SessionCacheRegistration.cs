@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.SqlServer;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using Sessions.Caching;
 using Sessions.Caching.Core;
 using Sessions.Caching.Provisioning;
 using SessionsServer.Configuration;
@@ -16,8 +17,14 @@ public static class SessionCacheRegistration
     public const string RedisInstanceName = "Sessions:";
 
     /// <param name="choice">Profile and store as configured (<see cref="SessionsServerOptionsRegistration.ReadChoice"/>).</param>
-    public static IServiceCollection AddSessionCache(this IServiceCollection services, SessionsServerOptions choice) =>
-        choice.IsHardened ? services.AddGuardedCache() : services.AddTutorialCache(choice.NormalizedStore);
+    public static IServiceCollection AddSessionCache(this IServiceCollection services, SessionsServerOptions choice)
+    {
+        // One instance per server on a relational store, whoever asks: on SQLite its writer gate and kept connection
+        // order every command of the process, and a second instance on the same file would meet the first as
+        // SQLITE_BUSY (a sweep run through it would stall requests for its whole length).
+        services.AddSingleton(sp => RelationalStores.Create(sp, sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value));
+        return choice.IsHardened ? services.AddGuardedCache() : services.AddTutorialCache(choice.NormalizedStore);
+    }
 
     /// <summary>
     /// The caches the tutorial registers, by the same calls and with nothing around them. An unknown store registers
@@ -48,7 +55,7 @@ public static class SessionCacheRegistration
                 break;
             case "postgres" or "sqlite":
                 // The tutorial covers neither; the project's relational cache serves them, unwrapped.
-                services.AddSingleton<IDistributedCache>(sp => RelationalStores.Create(sp, sp.GetRequiredService<IOptions<SessionsServerOptions>>().Value));
+                services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<RelationalDistributedCache>());
                 break;
         }
 
@@ -86,7 +93,7 @@ public static class SessionCacheRegistration
             new RedisCache(Options.Create(ApplyRedis(new RedisCacheOptions(), options))),
             services.GetRequiredService<RedisStoreConnection>(),
             RedisInstanceName),
-        var relational when RelationalStores.IsRelational(relational) => RelationalStores.Create(services, options),
+        var relational when RelationalStores.IsRelational(relational) => services.GetRequiredService<RelationalDistributedCache>(),
         var other => throw new InvalidOperationException($"Sessions:Store '{other}' is not a known store."),
     };
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -77,17 +76,11 @@ public sealed class SessionsServerHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The server's own instance (on SQLite a second one would contend with it for the file's write lock).</summary>
     private RelationalDistributedCache? FindSessionTable()
     {
-        var served = Services.GetRequiredService<IDistributedCache>();
-        if ((served as GuardedDistributedCache)?.Inner is RelationalDistributedCache guarded)
-        {
-            return guarded;
-        }
-
         var options = Services.GetRequiredService<IOptions<SessionsServerOptions>>().Value;
-        return served as RelationalDistributedCache
-            ?? (RelationalStores.IsRelational(options.NormalizedStore) ? RelationalStores.Create(Services, options) : null);
+        return RelationalStores.IsRelational(options.NormalizedStore) ? Services.GetRequiredService<RelationalDistributedCache>() : null;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
