@@ -127,7 +127,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IPee
                 useAsync: true,
                 cancellationToken).ConfigureAwait(false);
             deleted += batch;
-            if (batch < SqlDialect.SweepBatchRows)
+            if (batch < _dialect.SweepBatchRows)
             {
                 return deleted;
             }

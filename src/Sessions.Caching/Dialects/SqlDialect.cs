@@ -21,7 +21,9 @@ public abstract class SqlDialect
     /// hold their locks briefly (SQL Server escalates to a table lock at about 5 000 row locks), so requests that
     /// arrive mid-sweep wait for one batch, not for the whole sweep.
     /// </summary>
-    internal const int SweepBatchRows = 1000;
+    internal virtual int SweepBatchRows => DefaultSweepBatchRows;
+
+    private protected const int DefaultSweepBatchRows = 1000;
 
     internal abstract DialectStatements Statements { get; }
 

@@ -142,7 +142,7 @@ public sealed class PostgresDialect : SqlDialect
             Set: set,
             Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id",
             // SKIP LOCKED: a row a request is writing right now is left for the next sweep instead of waited for.
-            DeleteExpired: $"DELETE FROM {table} WHERE \"Id\" IN (SELECT \"Id\" FROM {table} WHERE @UtcNow > \"ExpiresAtTime\" LIMIT {SweepBatchRows} FOR UPDATE SKIP LOCKED)",
+            DeleteExpired: $"DELETE FROM {table} WHERE \"Id\" IN (SELECT \"Id\" FROM {table} WHERE @UtcNow > \"ExpiresAtTime\" LIMIT {DefaultSweepBatchRows} FOR UPDATE SKIP LOCKED)",
             SetIfUnchanged: setIfUnchanged,
             SetIfAbsent: setIfAbsent,
             RemoveIfUnchanged: $"DELETE FROM {table} WHERE \"Id\" = @Id AND \"Value\" = @Expected",

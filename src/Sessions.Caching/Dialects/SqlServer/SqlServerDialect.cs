@@ -186,7 +186,7 @@ public sealed class SqlServerDialect : SqlDialect
             Refresh: slide,
             Set: set,
             Remove: $"DELETE FROM {table} WHERE Id = @Id;",
-            DeleteExpired: $"DELETE TOP ({SweepBatchRows}) FROM {table} WHERE @UtcNow > ExpiresAtTime;",
+            DeleteExpired: $"DELETE TOP ({DefaultSweepBatchRows}) FROM {table} WHERE @UtcNow > ExpiresAtTime;",
             SetIfUnchanged: setIfUnchanged,
             SetIfAbsent: setIfAbsent,
             RemoveIfUnchanged: $"DELETE FROM {table} WHERE Id = @Id AND Value = @Expected;",

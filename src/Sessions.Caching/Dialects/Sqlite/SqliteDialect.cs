@@ -43,6 +43,12 @@ public sealed class SqliteDialect : SqlDialect
     // the per-connection pragmas and the file's schema read.
     internal override bool KeepsConnection => true;
 
+    // Under the gate a sweep batch is a wait every queued request sits through, so batches are smaller than on the
+    // servers: 200 rows kept p99 during a 100 000-row sweep within 2x of p99 without it (1 000 rows: 2.4x to 5.5x).
+    internal override int SweepBatchRows => BatchRows;
+
+    private const int BatchRows = 200;
+
     /// <summary>
     /// synchronous = NORMAL in WAL mode: a commit is not flushed to disk until the next checkpoint, so a power loss
     /// can undo the last moments of session writes (never corrupt the file); for session state that is the documented
@@ -146,7 +152,7 @@ public sealed class SqliteDialect : SqlDialect
             Refresh: refresh,
             Set: set,
             Remove: $"DELETE FROM {table} WHERE \"Id\" = @Id;",
-            DeleteExpired: $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE @UtcNow > \"ExpiresAtTime\" LIMIT {SweepBatchRows});",
+            DeleteExpired: $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE @UtcNow > \"ExpiresAtTime\" LIMIT {BatchRows});",
             SetIfUnchanged: setIfUnchanged,
             SetIfAbsent: setIfAbsent,
             RemoveIfUnchanged: $"DELETE FROM {table} WHERE \"Id\" = @Id AND \"Value\" = @Expected;",
