@@ -35,7 +35,7 @@ public sealed class ConcurrencySection : IBenchSection
                         foreach (var sessions in levels)
                         {
                             progress.Doing($"{target.Label} with {sessions} sessions");
-                            var warmup = sessions == levels[0] ? options.Warmup : TimeSpan.FromTicks(Math.Min(options.Warmup.Ticks, LevelWarmup.Ticks));
+                            var warmup = sessions == levels[0] ? context.WarmupFor(store, target.ProfileLabel) : TimeSpan.FromTicks(Math.Min(options.Warmup.Ticks, LevelWarmup.Ticks));
                             var errorsBefore = server.Errors;
                             var measured = await server.MeasureAsync(sessions, warmup, options.Duration);
                             var lost = await server.LostIncrementsAsync(sessions);

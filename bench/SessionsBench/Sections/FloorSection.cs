@@ -48,7 +48,7 @@ public sealed class FloorSection : IBenchSection
         var loops = Enumerable.Range(0, options.Sessions).Select(index => new FloorLoop(cache, entry, index)).ToList();
         await Task.WhenAll(loops.Select(loop => loop.StartAsync()));
 
-        await RunAsync(loops, options.Warmup);
+        await RunAsync(loops, context.WarmupFor(store, "floor"));
         foreach (var loop in loops)
         {
             loop.Latency.Reset();

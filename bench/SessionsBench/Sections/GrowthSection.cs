@@ -64,7 +64,7 @@ public sealed class GrowthSection : IBenchSection
     {
         var options = context.Options;
         await using var server = await ServerUnderLoad.StartAsync(target, settings, options.Sessions, context);
-        var measured = await server.MeasureAsync(options.Sessions, options.Warmup, options.Duration);
+        var measured = await server.MeasureAsync(options.Sessions, context.WarmupFor(target.Store, target.ProfileLabel), options.Duration);
         var lost = await server.LostIncrementsAsync(options.Sessions);
         context.Log.LogInformation("growth {Target} at {Rows:N0} rows: {Rps:0} req/s, p99 {P99:0.00} ms", target.Label, rows, measured.Rps, measured.Latency.P99Ms);
         return new GrowthResult(target.Store, target.ProfileLabel, rows, measured.Rps, measured.Latency, lost, server.Errors);

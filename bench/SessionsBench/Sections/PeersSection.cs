@@ -39,7 +39,7 @@ public sealed class PeersSection : IBenchSection
     {
         var options = context.Options;
         await using var server = await ServerUnderLoad.StartAsync(target, settings, options.Sessions, context);
-        var measured = await server.MeasureAsync(options.Sessions, options.Warmup, options.Duration);
+        var measured = await server.MeasureAsync(options.Sessions, context.WarmupFor(target.Store, target.ProfileLabel), options.Duration);
         var lost = await server.LostIncrementsAsync(options.Sessions);
         var (read, write) = await server.ProbeAsync(context.Calls, options.ProbeRequests);
         var result = new StoreResult(

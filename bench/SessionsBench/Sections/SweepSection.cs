@@ -48,7 +48,7 @@ public sealed class SweepSection : IBenchSection
     {
         var options = context.Options;
         await using var server = await ServerUnderLoad.StartAsync(target, settings, options.Sessions, context);
-        var without = await server.MeasureAsync(options.Sessions, options.Warmup, options.Duration);
+        var without = await server.MeasureAsync(options.Sessions, context.WarmupFor(target.Store, target.ProfileLabel), options.Duration);
 
         progress.Doing($"{target.Label}: seeding {options.SweepRows:N0} expired rows");
         await table.SeedAsync($"expired-{target.ProfileLabel}-", 0, options.SweepRows, DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
