@@ -203,23 +203,14 @@ public sealed partial class RelationalDistributedCache
         var statements = _dialect.Statements.CreateTable;
         foreach (var statement in statements)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await ExecuteOnceAsync(
-                        StoreOperation.Provision,
-                        command => command.CommandText = statement,
-                        NonQueryAsync,
-                        useAsync,
-                        token).ConfigureAwait(false);
-                    break;
-                }
-                catch (DbException error) when (attempt < MaxWriteAttempts && _dialect.IsConcurrentCreation(error))
-                {
-                    Log.CreationRaced(_logger, QualifiedTableName, StoreName, attempt, error);
-                }
-            }
+            await _dialect.CreateAsync(
+                async () => await ExecuteOnceAsync(
+                    StoreOperation.Provision,
+                    command => command.CommandText = statement,
+                    NonQueryAsync,
+                    useAsync,
+                    token).ConfigureAwait(false),
+                (attempt, error) => Log.CreationRaced(_logger, QualifiedTableName, StoreName, attempt, error)).ConfigureAwait(false);
         }
 
         _tableEnsured = true;

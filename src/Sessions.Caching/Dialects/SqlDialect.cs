@@ -59,6 +59,29 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual bool IsConcurrentCreation(DbException error) => false;
 
+    /// <summary>
+    /// Runs one idempotent DDL statement (through <paramref name="run"/>), again when another server created the same
+    /// object at the same moment, up to three times; <paramref name="raced"/> hears of each lost race. The session table
+    /// and the key table both start this way, so instances that start together on an empty database all come up.
+    /// </summary>
+    internal async ValueTask CreateAsync(Func<ValueTask> run, Action<int, DbException> raced)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await run().ConfigureAwait(false);
+                return;
+            }
+            catch (DbException error) when (attempt < CreationAttempts && IsConcurrentCreation(error))
+            {
+                raced(attempt, error);
+            }
+        }
+    }
+
+    private const int CreationAttempts = 3;
+
     /// <summary>True when a write lost a race that a retry resolves (duplicate key, deadlock victim).</summary>
     internal virtual bool IsWriteConflict(DbException error) => false;
 

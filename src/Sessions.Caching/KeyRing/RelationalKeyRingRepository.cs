@@ -2,6 +2,9 @@ using System.Data;
 using System.Data.Common;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sessions.Caching.Diagnostics;
 using Sessions.Caching.Dialects;
 using Sessions.Caching.Provisioning;
 
@@ -14,18 +17,18 @@ namespace Sessions.Caching.KeyRing;
 /// </summary>
 public sealed class RelationalKeyRingRepository : IXmlRepository
 {
-    private const int CreationAttempts = 3;
-
     private readonly SqlDialect _dialect;
     private readonly KeyRingStatements _sql;
     private readonly string _applicationName;
     private readonly bool _createTable;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private bool _tableReady;
 
     /// <param name="createTable">Create the key table on first use when it is missing (the cache's CreateTable).</param>
-    public RelationalKeyRingRepository(SqlDialect dialect, string keyTableName, string applicationName, bool createTable)
+    public RelationalKeyRingRepository(SqlDialect dialect, string keyTableName, string applicationName, bool createTable, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _dialect = dialect;
         _sql = dialect.KeyRingStatements(keyTableName)
             ?? throw new NotSupportedException($"The {dialect.StoreName} store keeps no key table; keep its key ring in a folder.");
@@ -74,22 +77,19 @@ public sealed class RelationalKeyRingRepository : IXmlRepository
     /// </summary>
     public string CreateTable()
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        // Synchronous all the way down (data protection calls this repository synchronously), so the task is complete here.
+        _dialect.CreateAsync(
+            () =>
             {
                 using var connection = _dialect.CreateConnection();
                 connection.Open();
                 using var command = connection.CreateCommand();
                 command.CommandText = _sql.CreateTable;
                 command.ExecuteNonQuery();
-                return _sql.CreateTable;
-            }
-            catch (DbException ex) when (attempt < CreationAttempts && _dialect.IsConcurrentCreation(ex))
-            {
-                // The other server's table is there now (or about to be): the next run of the DDL sees it.
-            }
-        }
+                return ValueTask.CompletedTask;
+            },
+            (attempt, error) => Log.CreationRaced(_logger, _sql.QualifiedTableName, _dialect.StoreName, attempt, error)).AsTask().GetAwaiter().GetResult();
+        return _sql.CreateTable;
     }
 
     private T Run<T>(Func<DbCommand, T> work)

@@ -50,7 +50,7 @@ internal static class SchemaCommand
         try
         {
             var statements = (await cache.CreateTableAsync()).ToList();
-            if (KeyRingRegistration.RelationalRepository(options) is { } keyRing)
+            if (KeyRingRegistration.RelationalRepository(services, options) is { } keyRing)
             {
                 statements.Add(keyRing.CreateTable());
             }

@@ -54,9 +54,9 @@ public static class KeyRingRegistration
     }
 
     /// <summary>The key table beside a relational server store's sessions, or null for stores that keep keys elsewhere.</summary>
-    internal static RelationalKeyRingRepository? RelationalRepository(SessionsServerOptions options) =>
+    internal static RelationalKeyRingRepository? RelationalRepository(IServiceProvider services, SessionsServerOptions options) =>
         RelationalStores.IsRelational(options.NormalizedStore) && RelationalStores.Dialect(options) is var dialect && RelationalKeyRingRepository.IsSupportedBy(dialect)
-            ? new RelationalKeyRingRepository(dialect, options.KeyTableName, options.ApplicationName, options.ShouldCreateTable)
+            ? new RelationalKeyRingRepository(dialect, options.KeyTableName, options.ApplicationName, options.ShouldCreateTable, services.GetRequiredService<ILogger<RelationalKeyRingRepository>>())
             : null;
 
     private static IXmlRepository Bounded(IXmlRepository repository, SessionsServerOptions options) =>
@@ -64,7 +64,7 @@ public static class KeyRingRegistration
 
     private static IXmlRepository CreateRepository(IServiceProvider services, SessionsServerOptions options)
     {
-        if (RelationalRepository(options) is { } relational)
+        if (RelationalRepository(services, options) is { } relational)
         {
             return relational;
         }
