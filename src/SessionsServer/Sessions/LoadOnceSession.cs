@@ -150,7 +150,19 @@ internal sealed class LoadOnceSession(
         if (_retiredKey is { } retired)
         {
             _retiredKey = null;
-            await RemoveAsync(retired, _retiredRead, cancellationToken);
+            try
+            {
+                await RemoveAsync(retired, _retiredRead, cancellationToken);
+            }
+            catch (SessionChangedException) when (_conditional is { } undo)
+            {
+                // Another request changed the session under its old key meanwhile, so the move is refused (409) and
+                // the answer sends no new cookie: the copy under the new key would only sit there until idle expiry.
+                // The store has just answered, so this costs one round trip, not a second timeout.
+                await WithTimeout(ct => undo.RemoveIfUnchangedAsync(_sessionKey, bytes, ct), cancellationToken);
+                throw;
+            }
+
             SessionLog.KeyRenewed(logger, Id);
         }
     }
