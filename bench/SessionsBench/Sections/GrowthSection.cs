@@ -32,7 +32,7 @@ public sealed class GrowthSection : IBenchSection
             progress.Doing($"{store}: preparing");
             await ProvisionedStore.RunAsync(Name, store, context, results, async settings =>
             {
-                var table = await SessionTable.CreateAsync(store, settings, CancellationToken.None);
+                var table = await SessionTable.CreateAsync(store, settings, results.Engines.GetValueOrDefault(store), CancellationToken.None);
                 var seeded = 0;
                 foreach (var rows in options.GrowthRows)
                 {

@@ -30,7 +30,7 @@ public sealed class SweepSection : IBenchSection
             progress.Doing($"{store}: preparing");
             await ProvisionedStore.RunAsync(Name, store, context, results, async settings =>
             {
-                var table = await SessionTable.CreateAsync(store, settings, CancellationToken.None);
+                var table = await SessionTable.CreateAsync(store, settings, results.Engines.GetValueOrDefault(store), CancellationToken.None);
                 foreach (var target in targets)
                 {
                     progress.Doing(target.Label);

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Sessions.Caching;
 using Sessions.Caching.Configuration;
+using Sessions.Testing.Stores;
 using SessionsServer.Configuration;
 using SessionsServer.Sessions;
 using SessionsServer.Stores;
@@ -22,12 +23,14 @@ public sealed class SessionTable
 
     private readonly string _store;
     private readonly string _connectionString;
+    private readonly string? _statisticsStatement;
 
-    private SessionTable(string store, string connectionString, string qualifiedName)
+    private SessionTable(string store, string connectionString, string qualifiedName, bool isBabelfish)
     {
         _store = store;
         _connectionString = connectionString;
         QualifiedName = qualifiedName;
+        _statisticsStatement = StatisticsStatement(store, qualifiedName, isBabelfish);
     }
 
     public string QualifiedName { get; }
@@ -38,13 +41,14 @@ public sealed class SessionTable
         new Dictionary<string, byte[]> { ["user"] = "seeded-user"u8.ToArray(), ["color"] = "teal"u8.ToArray() });
 
     /// <summary>Makes the table (and index) by the project's DDL, as the server would with <c>Sessions:CreateTable</c>.</summary>
-    public static async Task<SessionTable> CreateAsync(string store, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    /// <param name="engine">What the store's provisioner says answered (<see cref="StoreProvisioner.Engine"/>), if it says.</param>
+    public static async Task<SessionTable> CreateAsync(string store, IReadOnlyDictionary<string, string?> settings, string? engine, CancellationToken cancellationToken)
     {
         var connectionString = settings["ConnectionStrings:Sessions"] ?? throw new InvalidOperationException($"{store}: no connection string");
         var dialect = RelationalStores.Dialect(new SessionsServerOptions { Store = store, ConnectionString = connectionString });
         using var cache = new RelationalDistributedCache(dialect, new RelationalCacheOptions { ConnectionString = connectionString, CreateTable = true });
         await cache.CreateTableAsync(cancellationToken);
-        return new SessionTable(store, connectionString, dialect.QualifiedTableName);
+        return new SessionTable(store, connectionString, dialect.QualifiedTableName, SqlServerStore.IsBabelfishEngine(engine));
     }
 
     /// <summary>Inserts <paramref name="count"/> rows with ids <c>{prefix}{first}</c> onwards, all expiring at <paramref name="expiresAt"/>.</summary>
@@ -68,7 +72,7 @@ public sealed class SessionTable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (await StatisticsStatementAsync(connection, cancellationToken) is { } statement)
+        if (_statisticsStatement is { } statement)
         {
             await using var statistics = connection.CreateCommand();
             statistics.CommandTimeout = 600;
@@ -116,23 +120,12 @@ public sealed class SessionTable
     /// Null on Babelfish, which refuses UPDATE STATISTICS ("not currently supported"); PostgreSQL's autovacuum under it
     /// analyzes the table in its own time, which the README's growth figures for sqlserver say.
     /// </summary>
-    private async Task<string?> StatisticsStatementAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static string? StatisticsStatement(string store, string table, bool isBabelfish) => store switch
     {
-        switch (_store)
-        {
-            case "sqlite":
-                return "ANALYZE;";
-            case "postgres":
-                return $"VACUUM (ANALYZE) {QualifiedName}";
-            default:
-                await using (var version = connection.CreateCommand())
-                {
-                    version.CommandText = "SELECT @@VERSION";
-                    var engine = (string?)await version.ExecuteScalarAsync(cancellationToken);
-                    return engine?.Contains("Babelfish", StringComparison.OrdinalIgnoreCase) == true ? null : $"UPDATE STATISTICS {QualifiedName}";
-                }
-        }
-    }
+        "sqlite" => "ANALYZE;",
+        "postgres" => $"VACUUM (ANALYZE) {table}",
+        _ => isBabelfish ? null : $"UPDATE STATISTICS {table}",
+    };
 
     private string SeedStatement() => _store switch
     {

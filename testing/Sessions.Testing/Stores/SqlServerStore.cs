@@ -62,7 +62,10 @@ public sealed class SqlServerStore : StoreProvisioner
     /// <summary>First line of SELECT @@VERSION, once prepared.</summary>
     public string? EngineVersion { get; private set; }
 
-    public bool IsBabelfish => EngineVersion?.Contains("Babelfish", StringComparison.OrdinalIgnoreCase) == true;
+    public bool IsBabelfish => IsBabelfishEngine(EngineVersion);
+
+    /// <summary>Whether an engine description (@@VERSION, or <see cref="Engine"/>) names Babelfish.</summary>
+    public static bool IsBabelfishEngine(string? engine) => engine?.Contains("Babelfish", StringComparison.OrdinalIgnoreCase) == true;
 
     private string Source => _configured is not null ? "from SESSIONS_SQLSERVER" : $"Testcontainers {SqlServerContainer.Image}";
 
