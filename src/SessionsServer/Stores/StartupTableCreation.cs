@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sessions.Caching;
 using SessionsServer.Configuration;
 using SessionsServer.Hosting;
 
@@ -9,7 +10,7 @@ namespace SessionsServer.Stores;
 /// the table <c>schema create</c> makes is made once, before the listener opens. A store that does not answer is
 /// logged and the server starts anyway, as it would without the setting; requests then meet the store's own errors.
 /// </summary>
-internal sealed class StartupTableCreation(IServiceProvider services, IOptions<SessionsServerOptions> options, ILogger<StartupTableCreation> logger)
+internal sealed class StartupTableCreation(RelationalDistributedCache table, IOptions<SessionsServerOptions> options, ILogger<StartupTableCreation> logger)
     : IHostedLifecycleService
 {
     // Starting runs before every hosted service's StartAsync, the web server's included.
@@ -21,7 +22,6 @@ internal sealed class StartupTableCreation(IServiceProvider services, IOptions<S
             return;
         }
 
-        using var table = RelationalStores.Create(services, settings);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.IOTimeout);
         try
