@@ -6,7 +6,7 @@ internal static partial class LockLog
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Session lock not taken after {ElapsedMs} ms ({Why})")]
     public static partial void NotTaken(ILogger logger, long elapsedMs, string why);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Session lock held for the whole I/O timeout; released so the session's other requests can go on")]
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Session lock held for its whole lease (half the I/O timeout); released so the session's other requests can go on")]
     public static partial void LeaseExpired(ILogger logger);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Session lock release failed; the store frees it with the connection or at its expiry")]

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace SessionsServer.Locking;
 
 /// <summary>A transaction-scoped advisory lock (<c>pg_advisory_xact_lock</c>), its wait bounded by <c>lock_timeout</c> for that transaction only.</summary>
-internal sealed class PostgresStoreLock(string connectionString) : TransactionStoreLock
+internal sealed class PostgresStoreLock(string connectionString, ILogger logger) : TransactionStoreLock(logger)
 {
     private const string LockNotAvailable = "55P03";
 
@@ -16,7 +16,7 @@ internal sealed class PostgresStoreLock(string connectionString) : TransactionSt
 
     private readonly string _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
     {
-        ApplicationName = $"{new NpgsqlConnectionStringBuilder(connectionString).ApplicationName} session locks".Trim(),
+        ApplicationName = PoolApplicationName(new NpgsqlConnectionStringBuilder(connectionString).ApplicationName),
     }.ConnectionString;
 
     public override void Dispose()

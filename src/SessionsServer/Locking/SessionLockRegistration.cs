@@ -30,8 +30,8 @@ public static class SessionLockRegistration
     /// <summary>The store's own lock, shared by every instance on the store; null where one process holds the whole store.</summary>
     internal static IStoreLock? StoreLock(IServiceProvider services, SessionsServerOptions options) => options.NormalizedStore switch
     {
-        "sqlserver" => new SqlServerStoreLock(options.ConnectionString!),
-        "postgres" => new PostgresStoreLock(options.ConnectionString!),
+        "sqlserver" => new SqlServerStoreLock(options.ConnectionString!, services.GetRequiredService<ILogger<SessionLocks>>()),
+        "postgres" => new PostgresStoreLock(options.ConnectionString!, services.GetRequiredService<ILogger<SessionLocks>>()),
         "redis" => new RedisStoreLock(services.GetRequiredService<RedisStoreConnection>(), options.ApplicationName),
         "sqlite" when RelationalStores.SqliteFile(options) is { } file => new FileStoreLock(Path.GetFullPath(file) + ".locks"),
         // One process holds all of a memory store's sessions (and an in-memory SQLite database's).

@@ -5,7 +5,7 @@ using Microsoft.Data.SqlClient;
 namespace SessionsServer.Locking;
 
 /// <summary><c>sp_getapplock</c> owned by the lock's transaction.</summary>
-internal sealed class SqlServerStoreLock(string connectionString) : TransactionStoreLock
+internal sealed class SqlServerStoreLock(string connectionString, ILogger logger) : TransactionStoreLock(logger)
 {
     private const string GetLock =
         "DECLARE @result int; " +
@@ -14,7 +14,7 @@ internal sealed class SqlServerStoreLock(string connectionString) : TransactionS
 
     private readonly string _connectionString = new SqlConnectionStringBuilder(connectionString)
     {
-        ApplicationName = $"{new SqlConnectionStringBuilder(connectionString).ApplicationName} session locks".Trim(),
+        ApplicationName = PoolApplicationName(new SqlConnectionStringBuilder(connectionString).ApplicationName),
     }.ConnectionString;
 
     public override void Dispose()

@@ -9,9 +9,61 @@ namespace SessionsServer.Locking;
 /// (another application name), because a request holds one for its whole length and must not starve the pool its
 /// own session reads and writes draw from.
 /// </summary>
-internal abstract class TransactionStoreLock : IStoreLock, IDisposable
+internal abstract class TransactionStoreLock(ILogger logger) : IStoreLock, IDisposable
 {
+    private static int s_pools;
+
     public async Task<IAsyncDisposable> AcquireAsync(string resource, TimeSpan lease, LockDeadline deadline, CancellationToken cancellationToken)
+    {
+        var taking = TakeAsync(resource, deadline, cancellationToken);
+        try
+        {
+            // The token alone does not bound the wait: SqlClient's OpenAsync does parts of a login synchronously,
+            // without looking at the token (dotnet/SqlClient#979), so a slow login would keep the request past it.
+            return await taking.WaitAsync(deadline.Remaining, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !taking.IsCompleted))
+        {
+            _ = taking.ContinueWith(GiveBackLate, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The application name of one lock's pool: the server's own, marked as its session locks, and numbered so that
+    /// each server has a pool of its own even beside another in one process (a test host): its readiness probe then
+    /// warms the connections its own requests will use, and its <see cref="Dispose"/> clears no other server's.
+    /// </summary>
+    protected static string PoolApplicationName(string? applicationName) =>
+        $"{applicationName} session locks {Interlocked.Increment(ref s_pools)}".Trim();
+
+    private void GiveBackLate(Task<IAsyncDisposable> late)
+    {
+        if (!late.IsCompletedSuccessfully)
+        {
+            // Observed, not reported: the request answered 503 for this wait already, and the attempt failed on the
+            // cancellation it was given when the wait ran out.
+            _ = late.Exception;
+            return;
+        }
+
+        // Granted after the request gave up on it: given back at once, not left to the connection's end.
+        _ = ReleaseLateAsync(late.Result);
+    }
+
+    private async Task ReleaseLateAsync(IAsyncDisposable held)
+    {
+        try
+        {
+            await held.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            LockLog.ReleaseFailed(logger, ex);
+        }
+    }
+
+    private async Task<IAsyncDisposable> TakeAsync(string resource, LockDeadline deadline, CancellationToken cancellationToken)
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(deadline.Remaining);
