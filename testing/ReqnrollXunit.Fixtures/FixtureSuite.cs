@@ -1,10 +1,12 @@
 using Reqnroll.Plugins;
 using ReqnrollXunit;
+using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
 
 [assembly: RuntimePlugin(typeof(XunitRuntimePlugin))]
 [assembly: Parallelization(Mode = ParallelMode.All, Algorithm = ParallelAlgorithm.Aggressive)]
+[assembly: TestCaseOrderer(typeof(ReqnrollXunit.Fixtures.FixtureOrderer))]
 
 namespace ReqnrollXunit.Fixtures;
 
@@ -22,6 +24,12 @@ public sealed class FixtureSuite : ScenarioSuite<FixtureSuite>
 
     protected override void OnReportWritten(string livingDocDirectory) =>
         File.WriteAllText(Path.Combine(livingDocDirectory, "report-written.txt"), "OnReportWritten ran");
+}
+
+/// <summary>No tags first; the glue's orderer still puts serial scenarios last and counts what they wait for.</summary>
+public sealed class FixtureOrderer : TagsFirstOrderer
+{
+    protected override IReadOnlyList<string> FirstTags { get; } = [];
 }
 
 /// <summary>What a target carries; bindings receive it, and its base class, by constructor injection.</summary>

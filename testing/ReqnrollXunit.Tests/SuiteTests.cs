@@ -35,6 +35,32 @@ public sealed class SuiteTests
     }
 
     [Fact]
+    public async Task Serial_scenarios_run_after_the_others_alone_ones_first_then_one_per_lane_with_lanes_side_by_side()
+    {
+        var run = await FixtureRun.StartAsync("-trait", "Category=serial-proof");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        run.Output.Should().Contain("Total: 15, Errors: 0, Failed: 0, Skipped: 5");
+        var ran = run.Intervals().Where(i => !i.Name.EndsWith("[gamma]", StringComparison.Ordinal)).ToList();
+        var busy = ran.Where(i => i.Name.StartsWith("Busy", StringComparison.Ordinal)).ToList();
+        var alone = ran.Where(i => i.Name.StartsWith("Alone", StringComparison.Ordinal)).ToList();
+        var inLane = ran.Where(i => i.Name.StartsWith("In lane", StringComparison.Ordinal)).ToList();
+        (busy.Count, alone.Count, inLane.Count).Should().Be((4, 2, 4));
+
+        alone.Should().OnlyContain(a => a.Start >= busy.Max(b => b.End), "@serial waits for every parallel case");
+        alone[0].Overlaps(alone[1]).Should().BeFalse("@serial scenarios run one at a time");
+        inLane.Should().OnlyContain(l => l.Start >= alone.Max(a => a.End), "@serial-in-lane waits for the @serial ones");
+        foreach (var lane in inLane.GroupBy(l => l.Name[(l.Name.IndexOf('[') + 1)..]))
+        {
+            lane.Should().HaveCount(2);
+            lane.First().Overlaps(lane.Last()).Should().BeFalse($"one lane ({lane.Key}) runs one scenario at a time");
+        }
+
+        inLane.Where(l => l.Name.EndsWith("[alpha]", StringComparison.Ordinal))
+            .Should().Contain(a => inLane.Any(b => b.Name.EndsWith("[beta]", StringComparison.Ordinal) && a.Overlaps(b)), "two lanes run side by side");
+    }
+
+    [Fact]
     public async Task Skips_from_a_hook_a_step_or_a_target_tag_are_skipped_tests_with_their_reasons()
     {
         var run = await FixtureRun.StartAsync("-trait", "Category=skips", "-trait", "Category=internals");

@@ -41,9 +41,6 @@ public sealed class ScenarioCase
     /// <summary>Tags of feature, rule, scenario and examples, without '@'.</summary>
     public IReadOnlyList<string> Tags { get; }
 
-    /// <summary>@serial scenarios must not overlap with any other scenario.</summary>
-    public bool IsSerial => Tags.Contains("serial", StringComparer.OrdinalIgnoreCase);
-
     public string? ParseError => Feature.ParseError;
 
     public string? SkipReason => Target?.SkipReasonFor(Tags);

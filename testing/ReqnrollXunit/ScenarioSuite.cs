@@ -48,8 +48,15 @@ public abstract class ScenarioSuite<TSuite> : IClassFixture<ScenarioSuite<TSuite
     public async Task Scenario(string scenario, string target)
     {
         var run = Run.Value;
-        var found = run.Catalog.Find(scenario, target)
-            ?? throw new InvalidOperationException($"No scenario at {scenario} for target '{target}': did the feature file change after discovery?");
+        var found = run.Catalog.Find(scenario, target);
+        // Entered before anything can fail, so every case leaves its phase and no serial case waits for one that ended early.
+        await using var turn = await SerialPhases.Current.EnterAsync(
+            TestContext.Current.TestCase!, found?.Target?.Lane ?? target, skipped: found?.SkipReason is not null, TestContext.Current.CancellationToken);
+        if (found is null)
+        {
+            throw new InvalidOperationException($"No scenario at {scenario} for target '{target}': did the feature file change after discovery?");
+        }
+
         if (found.ParseError is { } parseError)
         {
             throw new XunitException($"{found.Feature.FileName} could not be parsed: {parseError}");
@@ -65,8 +72,6 @@ public abstract class ScenarioSuite<TSuite> : IClassFixture<ScenarioSuite<TSuite
         {
             TestDisplayName = scenario.DisplayName,
             Label = "",
-            // Only @serial opts out; everything else may overlap (xunit decides how many at once).
-            DisableParallelization = scenario.IsSerial ? true : null,
         };
         row.WithTrait("Feature", scenario.ParseError is null ? scenario.FeatureName : scenario.Feature.FileName);
         foreach (var tag in scenario.Tags)

@@ -8,6 +8,13 @@ namespace ReqnrollXunit;
 /// </summary>
 public sealed record ScenarioTarget(string Name, object? Value = null)
 {
+    /// <summary>
+    /// Targets that share what a @serial-in-lane scenario must have to itself (one store under two configurations)
+    /// share a lane; such scenarios run one at a time per lane (<see cref="SerialPhases"/>). By default each target is
+    /// its own lane.
+    /// </summary>
+    public string Lane { get; init; } = Name;
+
     /// <summary>When set, every scenario on this target is reported skipped with this reason.</summary>
     public string? UnavailableReason { get; init; }
 

@@ -1,4 +1,4 @@
-@operations @outage @serial @extension
+@operations @outage @serial-in-lane @extension
 Feature: The store hangs while an instance must re-read its key ring
   Data protection keeps the key ring it read in memory and reads the store again only now and then. One thing makes a
   running instance read it at once: a cookie protected by a key the instance has not read, which another server added
@@ -9,7 +9,8 @@ Feature: The store hangs while an instance must re-read its key ring
   cookie whose write waits for the store a second time. Once the store answers again the instance reads the key and
   serves the session.
   A TCP fault proxy sits between the instances and their store; SQLite and memory run inside the server process,
-  there is no connection to hang, so they are skipped. Timed, so tagged serial.
+  there is no connection to hang, so they are skipped. Timed, so tagged serial-in-lane (run after the others, one
+  per store at a time).
 
   @req-E3.11
   Scenario: While the store hangs, a cookie under a key the instance has not read yet answers 503 within the bound

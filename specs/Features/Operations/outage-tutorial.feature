@@ -1,4 +1,4 @@
-@operations @outage @tutorial-outage @serial @extension @req-E3.4
+@operations @outage @tutorial-outage @serial-in-lane @extension @req-E3.4
 Feature: The tutorial's stack when the store goes away
   What ASP.NET Core's own session on the tutorial's cache really does when the store is cut off, stated exactly so a
   change in it is noticed. It does not fail the request: the session that cannot be loaded becomes an empty one, the

@@ -1,4 +1,4 @@
-@operations @outage @serial @extension
+@operations @outage @serial-in-lane @extension
 Feature: The store goes away, slows down and comes back
   A TCP fault proxy sits between one server instance and its store, so the store can be cut off or slowed down
   without touching it. While the store does not answer, a session request answers 503 with a JSON error naming the
@@ -6,7 +6,8 @@ Feature: The store goes away, slows down and comes back
   says the store is unhealthy. When the store is back, the very next request is served and the sessions written
   before are there, with no restart — connections the cut killed must not be handed out again.
   SQLite and memory run inside the server process: there is no connection to cut, so they are skipped.
-  The bounds are timed, so these scenarios are tagged serial and run alone, not beside dozens of others on two cores.
+  The bounds are timed, so these scenarios run after all the others, not beside dozens on two cores: one at a time
+  per store (tag serial-in-lane; a store's two profiles share its lane), beside another store's.
 
   Background:
     Given instance "A" reaches the store through a fault proxy, with an I/O timeout of 2 seconds

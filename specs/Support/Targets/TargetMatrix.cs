@@ -130,7 +130,8 @@ public static class TargetMatrix
         }
 
         var server = new InProcessServer(targetName, store, profile);
-        var target = RequirementClaims.ForProfile(new ScenarioTarget(targetName, server), profile);
+        // Both profiles of a store share its lane: their timed outage scenarios would slow each other's store.
+        var target = RequirementClaims.ForProfile(new ScenarioTarget(targetName, server) { Lane = name }, profile);
         foreach (var (tag, reason) in store.SkippedTags)
         {
             target = target.SkipTag(tag, reason);
