@@ -6,7 +6,7 @@ namespace SessionsServer.Locking;
 /// <summary>
 /// A Redis key set only if absent, with an expiry (<c>SET NX PX</c>), released only by the token that took it. Redis
 /// cannot wait for a key to go, so a waiter asks again after a short pause that grows to 25 ms; a holder that died
-/// loses the lock when the key expires, one I/O timeout after it was taken.
+/// loses the lock when the key expires, at the end of its lease (half the I/O timeout).
 /// </summary>
 internal sealed class RedisStoreLock(RedisStoreConnection connection, string applicationName) : IStoreLock
 {
