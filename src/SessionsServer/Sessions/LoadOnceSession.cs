@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
-using Sessions.Caching.Core;
 
 namespace SessionsServer.Sessions;
 
@@ -34,8 +33,7 @@ internal sealed class LoadOnceSession(
     CancellationToken leaseEnded = default,
     bool readForWrite = false) : ISession
 {
-    private readonly IConditionalDistributedCache? _conditional = cache as IConditionalDistributedCache;
-    private readonly IPeekableDistributedCache? _peekable = readForWrite ? cache as IPeekableDistributedCache : null;
+    private readonly SessionStoreCalls _store = new(cache, ioTimeout, leaseEnded, readForWrite);
     private Dictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
     private string _sessionKey = sessionKey;
 
@@ -88,10 +86,8 @@ internal sealed class LoadOnceSession(
         }
 
         // A key the middleware just made cannot be in the store yet: no round trip.
-        var data = isNewSessionKey
-            ? null
-            : await WithTimeout(ct => _peekable?.PeekAsync(_sessionKey, ct) ?? cache.GetAsync(_sessionKey, ct), cancellationToken);
-        _slideOwed = _peekable is not null && data is not null;
+        var data = isNewSessionKey ? null : await _store.ReadAsync(_sessionKey, cancellationToken);
+        _slideOwed = _store.ReadsWithoutSlide && data is not null;
         Accept(data);
     }
 
@@ -104,7 +100,7 @@ internal sealed class LoadOnceSession(
             if (_slideOwed && !_ended)
             {
                 _slideOwed = false;
-                await WithTimeout(async ct => { await cache.RefreshAsync(_sessionKey, ct); return true; }, cancellationToken);
+                await _store.RefreshAsync(_sessionKey, cancellationToken);
             }
 
             return;
@@ -118,7 +114,11 @@ internal sealed class LoadOnceSession(
         _modified = false;
         if (_ended)
         {
-            await RemoveAsync(_sessionKey, _read, cancellationToken);
+            if (!await _store.RemoveAsync(_sessionKey, _read, cancellationToken))
+            {
+                throw new SessionChangedException();
+            }
+
             _read = null;
             SessionLog.Ended(logger);
             return;
@@ -126,17 +126,9 @@ internal sealed class LoadOnceSession(
 
         var bytes = SessionSerializer.Serialize(SessionIdBytes(), _entries);
         var options = new DistributedCacheEntryOptions { SlidingExpiration = idleTimeout };
-        if (_conditional is { } conditional)
+        if (!await _store.WriteAsync(_sessionKey, _read, bytes, options, cancellationToken))
         {
-            var expected = _read;
-            if (!await WithTimeout(ct => conditional.SetIfUnchangedAsync(_sessionKey, expected, bytes, options, ct), cancellationToken))
-            {
-                throw new SessionChangedException();
-            }
-        }
-        else
-        {
-            await WithTimeout(async ct => { await cache.SetAsync(_sessionKey, bytes, options, ct); return true; }, cancellationToken);
+            throw new SessionChangedException();
         }
 
         _read = bytes;
@@ -150,17 +142,13 @@ internal sealed class LoadOnceSession(
         if (_retiredKey is { } retired)
         {
             _retiredKey = null;
-            try
-            {
-                await RemoveAsync(retired, _retiredRead, cancellationToken);
-            }
-            catch (SessionChangedException) when (_conditional is { } undo)
+            if (!await _store.RemoveAsync(retired, _retiredRead, cancellationToken))
             {
                 // Another request changed the session under its old key meanwhile, so the move is refused (409) and
                 // the answer sends no new cookie: the copy under the new key would only sit there until idle expiry.
                 // The store has just answered, so this costs one round trip, not a second timeout.
-                await WithTimeout(ct => undo.RemoveIfUnchangedAsync(_sessionKey, bytes, ct), cancellationToken);
-                throw;
+                await _store.RemoveAsync(_sessionKey, bytes, cancellationToken);
+                throw new SessionChangedException();
             }
 
             SessionLog.KeyRenewed(logger, Id);
@@ -298,28 +286,5 @@ internal sealed class LoadOnceSession(
         {
             throw new InvalidOperationException("The session cannot be established after the response has started.");
         }
-    }
-
-    /// <summary>
-    /// Removes what <paramref name="key"/> held when it was read as <paramref name="expected"/>. Where nothing live was
-    /// read there is nothing to remove, and whatever another request stored there since is newer than this removal.
-    /// </summary>
-    private async Task RemoveAsync(string key, byte[]? expected, CancellationToken cancellationToken)
-    {
-        if (_conditional is null)
-        {
-            await WithTimeout(async ct => { await cache.RemoveAsync(key, ct); return true; }, cancellationToken);
-        }
-        else if (expected is not null && !await WithTimeout(ct => _conditional.RemoveIfUnchangedAsync(key, expected, ct), cancellationToken))
-        {
-            throw new SessionChangedException();
-        }
-    }
-
-    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseEnded);
-        timeout.CancelAfter(ioTimeout);
-        return await call(timeout.Token);
     }
 }
