@@ -1,6 +1,7 @@
 using Reqnroll;
 using Sessions.Specs.Support.Scenario;
 using Sessions.Specs.Support.Faults;
+using Sessions.Testing.Faults;
 using Sessions.Specs.Support.Instances;
 
 namespace Sessions.Specs.Steps.Hooks;

@@ -1,3 +1,5 @@
+using Sessions.Testing.Faults;
+
 namespace Sessions.Specs.Support.Faults;
 
 /// <summary>The scenario's fault proxy between one instance and its store, if the scenario made one; closed at its end.</summary>

@@ -5,6 +5,14 @@ internal readonly record struct LockDeadline(TimeProvider Time, long StartedAt, 
 {
     public static LockDeadline Start(TimeProvider time, TimeSpan wait) => new(time, time.GetTimestamp(), wait);
 
+    // A store asked while the wait ran may answer a little after it ended, its "not granted" already on the wire. Its
+    // calls get this much longer, so that answer still reads as a busy session, not as a store that did not answer;
+    // a store that hangs still ends the request within half a second of the wait.
+    private static readonly TimeSpan AnswerGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a store call made while waiting may take: what is left of the wait, and a short grace for the answer.</summary>
+    public TimeSpan AnswerWithin => Remaining + AnswerGrace;
+
     public TimeSpan Remaining
     {
         get

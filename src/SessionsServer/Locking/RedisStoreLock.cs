@@ -20,7 +20,7 @@ internal sealed class RedisStoreLock(RedisStoreConnection connection, string app
         while (true)
         {
             var database = connection.Database();
-            if (await database.LockTakeAsync(key, token, lease).WaitAsync(deadline.Remaining, cancellationToken))
+            if (await database.LockTakeAsync(key, token, lease).WaitAsync(deadline.AnswerWithin, cancellationToken))
             {
                 return new Held(database, key, token);
             }

@@ -20,7 +20,7 @@ internal abstract class TransactionStoreLock(ILogger logger) : IStoreLock, IDisp
         {
             // The token alone does not bound the wait: SqlClient's OpenAsync does parts of a login synchronously,
             // without looking at the token (dotnet/SqlClient#979), so a slow login would keep the request past it.
-            return await taking.WaitAsync(deadline.Remaining, cancellationToken);
+            return await taking.WaitAsync(deadline.AnswerWithin, cancellationToken);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !taking.IsCompleted))
         {
@@ -66,7 +66,7 @@ internal abstract class TransactionStoreLock(ILogger logger) : IStoreLock, IDisp
     private async Task<IAsyncDisposable> TakeAsync(string resource, LockDeadline deadline, CancellationToken cancellationToken)
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(deadline.Remaining);
+        bounded.CancelAfter(deadline.AnswerWithin);
         var connection = CreateConnection();
         DbTransaction? transaction = null;
         try

@@ -2,7 +2,7 @@ using Microsoft.Data.SqlClient;
 using Npgsql;
 using StackExchange.Redis;
 
-namespace Sessions.Specs.Support.Faults;
+namespace Sessions.Testing.Faults;
 
 /// <summary>
 /// Puts a <see cref="TcpFaultProxy"/> between a server and its store by rewriting the store's connection string to

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sessions.Specs.Support.Faults;
+namespace Sessions.Testing.Faults;
 
 /// <summary>
 /// A TCP proxy on 127.0.0.1 between the server and its store, so a scenario can take the store away or make
