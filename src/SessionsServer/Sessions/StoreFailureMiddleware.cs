@@ -1,4 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using SessionsServer.Hosting;
 using SessionsServer.Stores;
 
@@ -10,23 +12,20 @@ namespace SessionsServer.Sessions;
 /// the store — never a hang, never a 500 with a stack trace. A store that refuses the server's login, rights or SQL
 /// answers 500 with the same kind of JSON (<see cref="StoreFailures"/> decides).
 /// </summary>
-internal sealed class StoreFailureMiddleware(RequestDelegate next, GuardedDistributedCache store, IDataProtectionProvider protection, ILogger<StoreFailureMiddleware> logger)
+internal sealed class StoreFailureMiddleware(RequestDelegate next, GuardedDistributedCache store, IKeyRingProvider keyRings, ILogger<StoreFailureMiddleware> logger)
 {
-    private readonly IDataProtector _keyRingProbe = protection.CreateProtector("SessionsServer.KeyRingProbe");
-
-    private static readonly byte[] KeyRingProbeBytes = [1];
-
     public async Task InvokeAsync(HttpContext context)
     {
         try
         {
-            // The session middleware reads a cookie it cannot unprotect as "no session" and hands out a new one, so a
-            // key ring that is briefly unreadable (its store just came back) would silently replace the user's session.
-            // Protecting a few bytes first needs the same key ring, and throws instead: the request gets a 503 and the
-            // browser keeps its cookie. Once the ring is loaded this costs microseconds and touches no store.
+            // A cookie that cannot be unprotected reads as "no session" and gets a new one, so a key ring that is briefly
+            // unreadable (its store just came back) would silently replace the user's session. Reading the ring and its
+            // default key first, as protecting would, throws instead: the request gets a 503 and the browser keeps its
+            // cookie. Once the ring is loaded this is a cached read (protecting a few bytes here instead cost a sixth of
+            // a memory-store request in crypto).
             if (context.Request.Cookies.ContainsKey(SessionsServerApp.CookieName))
             {
-                _keyRingProbe.Protect(KeyRingProbeBytes);
+                EnsureKeyRing();
             }
 
             await next(context);
@@ -36,6 +35,25 @@ internal sealed class StoreFailureMiddleware(RequestDelegate next, GuardedDistri
             failure.Log(logger, store.Store, context.Request.Path);
             context.Response.Clear();
             await Results.Json(new { error = failure.Message, store = store.Store }, statusCode: failure.StatusCode).ExecuteAsync(context);
+        }
+    }
+
+    /// <summary>What protecting would need, failing as protecting does: whatever stopped it, wrapped as a key-ring error.</summary>
+    private void EnsureKeyRing()
+    {
+        IAuthenticatedEncryptor? encryptor;
+        try
+        {
+            encryptor = keyRings.GetCurrentKeyRing().DefaultAuthenticatedEncryptor;
+        }
+        catch (Exception ex) when (ex is not CryptographicException)
+        {
+            throw new CryptographicException("The data-protection key ring cannot be read.", ex);
+        }
+
+        if (encryptor is null)
+        {
+            throw new CryptographicException("The data-protection key ring holds no usable default key.");
         }
     }
 }
