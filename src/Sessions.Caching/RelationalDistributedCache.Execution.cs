@@ -96,38 +96,67 @@ public sealed partial class RelationalDistributedCache
 
     /// <summary>
     /// One command on a connection: a fresh one from the driver's pool, or, where the dialect keeps one (SQLite, under
-    /// its writer gate), the kept one. A kept connection that failed a command is closed, and the next command opens anew.
+    /// its writer gate), the kept one and its kept command for the statement. A kept connection that failed a command is
+    /// closed with its commands, and the next command opens anew.
     /// </summary>
     private async ValueTask<T> ExecuteOnConnectionAsync<T>(
         string operation, Action<DbCommand> prepare, CommandRunner<T> run, bool useAsync, CancellationToken token)
     {
-        var keeps = _dialect.KeepsConnection;
-        var connection = keeps ? Interlocked.Exchange(ref _keptConnection, null) : null;
-        connection ??= await OpenAsync(useAsync, token).ConfigureAwait(false);
-        var reusable = false;
-        try
+        if (!_dialect.KeepsConnection)
         {
-            var command = connection.CreateCommand();
+            var connection = await OpenAsync(useAsync, token).ConfigureAwait(false);
             try
             {
-                prepare(command);
-                Metrics.CommandExecuted(StoreName, operation);
-                var result = await run(command, useAsync, token).ConfigureAwait(false);
-                reusable = keeps;
-                return result;
+                var command = connection.CreateCommand();
+                try
+                {
+                    prepare(command);
+                    return await RunAsync(command, operation, run, useAsync, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await DisposeAsync(command, useAsync).ConfigureAwait(false);
+                }
             }
             finally
-            {
-                await DisposeAsync(command, useAsync).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            if (!reusable || Interlocked.CompareExchange(ref _keptConnection, connection, null) is not null)
             {
                 await DisposeAsync(connection, useAsync).ConfigureAwait(false);
             }
         }
+
+        var kept = Interlocked.Exchange(ref _keptConnection, null)
+            ?? new KeptConnection(await OpenAsync(useAsync, token).ConfigureAwait(false));
+        var reusable = false;
+        try
+        {
+            var prepared = kept.Connection.CreateCommand();
+            try
+            {
+                prepare(prepared);
+            }
+            catch
+            {
+                prepared.Dispose();
+                throw;
+            }
+
+            var result = await RunAsync(kept.Reuse(prepared), operation, run, useAsync, token).ConfigureAwait(false);
+            reusable = true;
+            return result;
+        }
+        finally
+        {
+            if (!reusable || Interlocked.CompareExchange(ref _keptConnection, kept, null) is not null)
+            {
+                kept.Dispose();
+            }
+        }
+    }
+
+    private ValueTask<T> RunAsync<T>(DbCommand command, string operation, CommandRunner<T> run, bool useAsync, CancellationToken token)
+    {
+        Metrics.CommandExecuted(StoreName, operation);
+        return run(command, useAsync, token);
     }
 
     private async ValueTask<DbConnection> OpenAsync(bool useAsync, CancellationToken token)

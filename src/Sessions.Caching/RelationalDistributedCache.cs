@@ -28,7 +28,7 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IPee
     private volatile bool _tableEnsured;
 
     // Only for a dialect that keeps its connection open, and only touched under its writer gate.
-    private DbConnection? _keptConnection;
+    private KeptConnection? _keptConnection;
 
     public RelationalDistributedCache(
         SqlDialect dialect,
