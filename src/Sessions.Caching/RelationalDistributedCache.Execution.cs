@@ -12,6 +12,12 @@ public sealed partial class RelationalDistributedCache
     // A write that lost a race (duplicate key, deadlock victim) succeeds on the next attempt.
     private const int MaxWriteAttempts = 3;
 
+    // Reads a dialect lets run beside its one writer (SQLite in WAL mode), each on a kept connection of its own; a few
+    // are kept, as many as run at once on a small machine, the rest closed after their read.
+    private const int KeptReaders = 4;
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<KeptConnection> _readers = [];
+
     private delegate ValueTask<T> CommandRunner<T>(DbCommand command, bool useAsync, CancellationToken token);
 
     private static T RunSynchronously<T>(ValueTask<T> pending) =>
@@ -75,6 +81,12 @@ public sealed partial class RelationalDistributedCache
             return await ExecuteOnConnectionAsync(operation, prepare, run, useAsync, token).ConfigureAwait(false);
         }
 
+        // A peek writes nothing, so where readers do not wait for the writer it does not queue behind the writes.
+        if (operation == StoreOperation.Peek && _dialect.ReadsBesideWriter)
+        {
+            return await ExecuteOnConnectionAsync(operation, prepare, run, useAsync, token, reader: true).ConfigureAwait(false);
+        }
+
         if (useAsync)
         {
             await gate.WaitAsync(token).ConfigureAwait(false);
@@ -100,7 +112,7 @@ public sealed partial class RelationalDistributedCache
     /// closed with its commands, and the next command opens anew.
     /// </summary>
     private async ValueTask<T> ExecuteOnConnectionAsync<T>(
-        string operation, Action<DbCommand> prepare, CommandRunner<T> run, bool useAsync, CancellationToken token)
+        string operation, Action<DbCommand> prepare, CommandRunner<T> run, bool useAsync, CancellationToken token, bool reader = false)
     {
         if (!_dialect.KeepsConnection)
         {
@@ -124,7 +136,7 @@ public sealed partial class RelationalDistributedCache
             }
         }
 
-        var kept = Interlocked.Exchange(ref _keptConnection, null)
+        var kept = (reader ? (_readers.TryTake(out var idle) ? idle : null) : Interlocked.Exchange(ref _keptConnection, null))
             ?? new KeptConnection(await OpenAsync(useAsync, token).ConfigureAwait(false));
         var reusable = false;
         try
@@ -146,11 +158,27 @@ public sealed partial class RelationalDistributedCache
         }
         finally
         {
-            if (!reusable || Interlocked.CompareExchange(ref _keptConnection, kept, null) is not null)
+            if (!reusable || !Keep(kept, reader))
             {
                 kept.Dispose();
             }
         }
+    }
+
+    private bool Keep(KeptConnection kept, bool reader)
+    {
+        if (!reader)
+        {
+            return Interlocked.CompareExchange(ref _keptConnection, kept, null) is null;
+        }
+
+        if (_readers.Count >= KeptReaders)
+        {
+            return false;
+        }
+
+        _readers.Add(kept);
+        return true;
     }
 
     private ValueTask<T> RunAsync<T>(DbCommand command, string operation, CommandRunner<T> run, bool useAsync, CancellationToken token)

@@ -106,6 +106,11 @@ public sealed partial class RelationalDistributedCache : IDistributedCache, IPee
     public void Dispose()
     {
         Interlocked.Exchange(ref _keptConnection, null)?.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
         Metrics.Dispose();
     }
 

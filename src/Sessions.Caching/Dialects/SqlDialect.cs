@@ -39,6 +39,12 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual bool KeepsConnection => false;
 
+    /// <summary>
+    /// True when a read that writes nothing (a peek) may run beside the writer, outside the <see cref="WriterGate"/>,
+    /// on a connection of its own (SQLite in WAL mode: readers see the last commit and never wait for the writer).
+    /// </summary>
+    internal virtual bool ReadsBesideWriter => false;
+
     /// <summary>A statement run on every connection after it opens (per-connection settings), or null.</summary>
     internal virtual string? ConnectionSetup => null;
 
