@@ -25,7 +25,6 @@ internal sealed class SerialPhases
 
     private readonly Phase _parallel = new();
     private readonly Phase _alone = new();
-    private readonly Phase _inLane = new();
     private readonly SemaphoreSlim _aloneTurn = new(1, 1);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _lanes = new(StringComparer.Ordinal);
     private int _counted;
@@ -46,13 +45,12 @@ internal sealed class SerialPhases
     {
         foreach (var testCase in testCases)
         {
-            PhaseOf(KindOf(testCase)).Add(testCase.UniqueID);
+            PhaseOf(KindOf(testCase))?.Add(testCase.UniqueID);
         }
 
         Volatile.Write(ref _counted, 1);
         _parallel.CompleteIfEmpty();
         _alone.CompleteIfEmpty();
-        _inLane.CompleteIfEmpty();
     }
 
     /// <summary>Waits for the case's turn; disposing the result ends the case's part in its phase.</summary>
@@ -82,11 +80,12 @@ internal sealed class SerialPhases
         return new Turn(phase, testCase.UniqueID, turn);
     }
 
-    private Phase PhaseOf(Kind kind) => kind switch
+    // Only the phases something waits for are counted: nothing runs after the @serial-in-lane cases.
+    private Phase? PhaseOf(Kind kind) => kind switch
     {
+        Kind.Parallel => _parallel,
         Kind.Alone => _alone,
-        Kind.InLane => _inLane,
-        _ => _parallel,
+        _ => null,
     };
 
     private sealed class Phase
@@ -125,12 +124,12 @@ internal sealed class SerialPhases
         }
     }
 
-    private sealed class Turn(Phase phase, string id, SemaphoreSlim? turn) : IAsyncDisposable
+    private sealed class Turn(Phase? phase, string id, SemaphoreSlim? turn) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()
         {
             turn?.Release();
-            phase.Finish(id);
+            phase?.Finish(id);
             return ValueTask.CompletedTask;
         }
     }
