@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Sessions.Testing.Faults;
 using SessionsServer.Locking;
 using SessionsServer.Stores;
@@ -21,18 +20,16 @@ public sealed class DeadHolderTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> TransactionStores => ["sqlserver", "postgres"];
-
     [Theory]
-    [MemberData(nameof(TransactionStores))]
+    [MemberData(nameof(TransactionStoreLocks.Stores), MemberType = typeof(TransactionStoreLocks))]
     public async Task A_holder_whose_connection_goes_loses_the_lock_at_once(string store)
     {
         var variable = store == "sqlserver" ? "SESSIONS_SQLSERVER" : "SESSIONS_POSTGRES";
         var connectionString = Environment.GetEnvironmentVariable(variable);
         Assert.SkipWhen(string.IsNullOrWhiteSpace(connectionString), $"{variable} is not set: no {store} to take a lock on");
         await using var proxied = ProxiedStore.Start(store, connectionString!);
-        using var holder = Lock(store, proxied.ConnectionString);
-        using var waiter = Lock(store, connectionString!);
+        using var holder = TransactionStoreLocks.For(store, proxied.ConnectionString);
+        using var waiter = TransactionStoreLocks.For(store, connectionString!);
         var resource = SessionLocks.Resource(Guid.NewGuid().ToString("N"));
 
         // The waiter's pool opened as /healthz opens a server's: a cold Babelfish login alone can take most of a second.
@@ -73,8 +70,4 @@ public sealed class DeadHolderTests
     }
 
     private static LockDeadline Deadline(double seconds) => LockDeadline.Start(TimeProvider.System, TimeSpan.FromSeconds(seconds));
-
-    private static TransactionStoreLock Lock(string store, string connectionString) => store == "sqlserver"
-        ? new SqlServerStoreLock(connectionString, NullLogger.Instance)
-        : new PostgresStoreLock(connectionString, NullLogger.Instance);
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using SessionsServer.Locking;
 using Xunit;
 
@@ -42,15 +41,13 @@ public sealed class TransactionStoreLockTests : IDisposable
 
     private int Port => ((IPEndPoint)_silent.LocalEndpoint).Port;
 
-    public static TheoryData<string> Engines => ["sqlserver", "postgres"];
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(TransactionStoreLocks.Stores), MemberType = typeof(TransactionStoreLocks))]
     public async Task A_store_that_never_answers_the_login_gets_the_request_no_further_than_its_deadline(string engine)
     {
-        using TransactionStoreLock storeLock = engine == "sqlserver"
-            ? new SqlServerStoreLock($"Server=127.0.0.1,{Port};User Id=sessions;Password=unused;Encrypt=false;Connect Timeout=30", NullLogger.Instance)
-            : new PostgresStoreLock($"Host=127.0.0.1;Port={Port};Username=sessions;Password=unused;Timeout=30", NullLogger.Instance);
+        using var storeLock = TransactionStoreLocks.For(engine, engine == "sqlserver"
+            ? $"Server=127.0.0.1,{Port};User Id=sessions;Password=unused;Encrypt=false;Connect Timeout=30"
+            : $"Host=127.0.0.1;Port={Port};Username=sessions;Password=unused;Timeout=30");
 
         var started = Stopwatch.GetTimestamp();
         var acquiring = storeLock.AcquireAsync("probe", Wait / 2, LockDeadline.Start(TimeProvider.System, Wait), TestContext.Current.CancellationToken);
